@@ -1,0 +1,25 @@
+package com.acme.governance.api.audit;
+
+/**
+ * Keys of the audit metadata every event carries, in the event store and as Kafka headers
+ * (there prefixed with {@link #HEADER_PREFIX}).
+ */
+public final class AuditMetadata {
+
+    public static final String PRINCIPAL = "principal";
+    public static final String TEAMS = "teams";
+    public static final String ROLES = "roles";
+    /** Id of the first message of the chain of messages that led to the event. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** Id of the message (usually the command) that directly caused the event. */
+    public static final String CAUSATION_ID = "causationId";
+    /** Hash of the previous event of the same aggregate; empty for its first event. */
+    public static final String PREVIOUS_HASH = "previousHash";
+    /** SHA-256 over {@link #PREVIOUS_HASH} and the event's canonical bytes; see {@link HashChain}. */
+    public static final String HASH = "hash";
+
+    public static final String HEADER_PREFIX = "gov_";
+
+    private AuditMetadata() {
+    }
+}

@@ -1,0 +1,11 @@
+package com.acme.governance.api.dataproduct;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DeprecateDataProduct(
+        @NotNull @TargetAggregateIdentifier DataProductId id,
+        @NotBlank @Size(max = Text.REASON) String reason) {
+}

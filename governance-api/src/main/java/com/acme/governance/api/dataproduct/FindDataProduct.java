@@ -1,0 +1,4 @@
+package com.acme.governance.api.dataproduct;
+
+public record FindDataProduct(DataProductId id) {
+}

@@ -1,0 +1,5 @@
+package com.acme.governance.api.dataproduct;
+
+public enum PortKind {
+    KAFKA_TOPIC, TABLE, API
+}

@@ -1,0 +1,25 @@
+package com.acme.governance.api.dataproduct;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+public record RegisterDataProduct(
+        @NotNull @TargetAggregateIdentifier DataProductId id,
+        @NotBlank @Size(max = Text.TITLE) String title,
+        @Size(max = Text.DESCRIPTION) String description,
+        @NotNull @Pattern(regexp = Text.TEAM_PATTERN) String ownerTeam,
+        @NotNull Classification classification,
+        @NotNull @Size(max = Text.TAGS) List<@NotNull @Pattern(regexp = Text.TAG_PATTERN) String> tags,
+        @NotNull @Size(max = Text.PORTS) List<@NotNull @Valid OutputPort> outputPorts) {
+
+    public RegisterDataProduct {
+        tags = tags == null ? List.of() : tags.stream().distinct().sorted(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).toList();
+        outputPorts = outputPorts == null ? List.of() : List.copyOf(outputPorts);
+    }
+}

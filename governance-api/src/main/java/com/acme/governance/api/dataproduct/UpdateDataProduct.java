@@ -1,0 +1,29 @@
+package com.acme.governance.api.dataproduct;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/**
+ * Replaces the descriptive metadata. {@code expectedVersion}, when given, is the version the client read
+ * (its {@code ETag}); the update is refused if the product changed since.
+ */
+public record UpdateDataProduct(
+        @NotNull @TargetAggregateIdentifier DataProductId id,
+        Long expectedVersion,
+        @NotBlank @Size(max = Text.TITLE) String title,
+        @Size(max = Text.DESCRIPTION) String description,
+        @NotNull Classification classification,
+        @NotNull @Size(max = Text.TAGS) List<@NotNull @Pattern(regexp = Text.TAG_PATTERN) String> tags,
+        @NotNull @Size(max = Text.PORTS) List<@NotNull @Valid OutputPort> outputPorts) {
+
+    public UpdateDataProduct {
+        tags = tags == null ? List.of() : tags.stream().distinct().sorted(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).toList();
+        outputPorts = outputPorts == null ? List.of() : List.copyOf(outputPorts);
+    }
+}

@@ -1,0 +1,24 @@
+package com.acme.governance.api.problem;
+
+import java.net.URI;
+
+/** The stable RFC 9457 problem {@code type}s of the public API. */
+public final class ProblemTypes {
+
+    private static final String BASE = "https://governance.acme.com/problems/";
+
+    public static final URI INVALID_INPUT = URI.create(BASE + "invalid-input");
+    public static final URI UNAUTHENTICATED = URI.create(BASE + "unauthenticated");
+    public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
+    public static final URI NOT_FOUND = URI.create(BASE + "not-found");
+    public static final URI DUPLICATE = URI.create(BASE + "duplicate");
+    public static final URI ILLEGAL_STATE = URI.create(BASE + "illegal-state-transition");
+    public static final URI CONCURRENT_CHANGE = URI.create(BASE + "concurrent-change");
+    public static final URI INCOMPATIBLE_CONTRACT = URI.create(BASE + "incompatible-contract");
+    public static final URI VERSION_MISMATCH = URI.create(BASE + "version-mismatch");
+    public static final URI READ_MODEL_BEHIND = URI.create(BASE + "read-model-behind");
+    public static final URI INTERNAL = URI.create(BASE + "internal");
+
+    private ProblemTypes() {
+    }
+}

@@ -1,0 +1,150 @@
+package com.acme.governance.command.config;
+
+import com.acme.governance.api.audit.AuditMetadata;
+import com.acme.governance.command.audit.HashChainingEventStorageEngine;
+import com.acme.governance.command.relay.KafkaRelay;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+
+/**
+ * Axon wiring built from the plain MongoDB driver rather than the Mongo starter: the starter's Spring Data
+ * transaction manager needs sessions, which the embedded MongoDB-wire server lacks (see STACK-NOTES).
+ */
+@Configuration
+public class AxonConfig {
+
+    @Bean
+    @Primary
+    Serializer commandAxonSerializer(ObjectMapper objectMapper) {
+        return JacksonSerializer.builder().objectMapper(objectMapper.copy()).lenientDeserialization().build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer commandEventSerializer(ObjectMapper objectMapper) {
+        return JacksonSerializer.builder().objectMapper(objectMapper.copy()).lenientDeserialization().build();
+    }
+
+    @Bean
+    MongoTemplate commandAxonMongoTemplate(MongoClient mongoClient, CommandProperties properties) {
+        return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, properties.mongoDatabase()).build();
+    }
+
+    /**
+     * One document per event; the unique index on {aggregateIdentifier, sequenceNumber} is what makes concurrent
+     * appends from several instances fail instead of forking an aggregate, and Axon only creates it on request.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoTemplate commandAxonMongoTemplate,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer, ObjectMapper objectMapper) {
+        MongoEventStorageEngine mongo = MongoEventStorageEngine.builder()
+                .mongoTemplate(commandAxonMongoTemplate)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .build();
+        mongo.ensureIndexes();
+        return new HashChainingEventStorageEngine(mongo, objectMapper);
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate commandAxonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(commandAxonMongoTemplate).serializer(serializer).build();
+    }
+
+    /** Axon's "correlation" key holds the direct cause and its "trace" key the root: named for what they are. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider(AuditMetadata.CAUSATION_ID, AuditMetadata.CORRELATION_ID);
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(AuditMetadata.PRINCIPAL, AuditMetadata.TEAMS, AuditMetadata.ROLES);
+    }
+
+    @Bean
+    Cache commandAggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /**
+     * A failure to publish must not be skipped: the relay's processor retries the event, with back-off, until
+     * Kafka takes it.
+     */
+    @Bean
+    ConfigurerModule relayErrorHandling() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                KafkaRelay.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessor(KafkaRelay.PROCESSING_GROUP)
+                .registerTrackingEventProcessorConfiguration(KafkaRelay.PROCESSING_GROUP,
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing());
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, CommandProperties properties) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .dispatchInterceptors(new BeanValidationInterceptor<>())
+                .retryScheduler(conflictRetries(properties.conflictRetries()))
+                .build();
+    }
+
+    /**
+     * Only a lost race with another instance (the event store's unique index) is worth retrying: the command then
+     * runs again on fresh state. Business rejections and duplicate registrations are final.
+     */
+    private static RetryScheduler conflictRetries(int maxRetries) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-conflict-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return IntervalRetryScheduler.builder()
+                .retryExecutor(executor)
+                .maxRetryCount(maxRetries)
+                .retryInterval(20)
+                .nonTransientFailurePredicate(failure -> !isConflict(failure))
+                .build();
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

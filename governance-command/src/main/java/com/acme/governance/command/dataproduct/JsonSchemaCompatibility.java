@@ -1,0 +1,62 @@
+package com.acme.governance.command.dataproduct;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Backward compatibility of a JSON Schema with its predecessor, as a consumer of the old version sees it: no field
+ * removed, no field newly required, no field's type changed. Nested objects and array items are checked the same way.
+ */
+final class JsonSchemaCompatibility {
+
+    private JsonSchemaCompatibility() {
+    }
+
+    /** The changes that break consumers of {@code previous}; empty when {@code next} is backward compatible. */
+    static List<String> breakingChanges(JsonNode previous, JsonNode next) {
+        List<String> changes = new ArrayList<>();
+        compare("$", previous, next, changes);
+        return changes;
+    }
+
+    private static void compare(String path, JsonNode previous, JsonNode next, List<String> changes) {
+        if (!sameType(previous.get("type"), next.get("type"))) {
+            changes.add("type of " + path + " changed from " + previous.get("type") + " to " + next.get("type"));
+            return;
+        }
+        JsonNode previousProperties = previous.path("properties");
+        JsonNode nextProperties = next.path("properties");
+        for (Iterator<Map.Entry<String, JsonNode>> it = previousProperties.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> property = it.next();
+            String propertyPath = path + "." + property.getKey();
+            JsonNode successor = nextProperties.get(property.getKey());
+            if (successor == null) {
+                changes.add("field " + propertyPath + " was removed");
+            } else {
+                compare(propertyPath, property.getValue(), successor, changes);
+            }
+        }
+        Set<String> newlyRequired = names(next.path("required"));
+        newlyRequired.removeAll(names(previous.path("required")));
+        newlyRequired.stream().sorted().forEach(name -> changes.add("field " + path + "." + name + " is newly required"));
+        if (previous.has("items") && next.has("items")) {
+            compare(path + "[]", previous.get("items"), next.get("items"), changes);
+        }
+    }
+
+    private static boolean sameType(JsonNode previous, JsonNode next) {
+        return previous == null ? next == null : previous.equals(next);
+    }
+
+    private static Set<String> names(JsonNode array) {
+        Set<String> names = new HashSet<>();
+        array.forEach(name -> names.add(name.asText()));
+        return names;
+    }
+}

@@ -1,0 +1,94 @@
+package com.acme.governance.command.dataproduct.web;
+
+import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.api.dataproduct.DeprecateDataProduct;
+import com.acme.governance.api.dataproduct.PublishDataProduct;
+import com.acme.governance.api.dataproduct.RegisterDataProduct;
+import com.acme.governance.api.dataproduct.RetireDataProduct;
+import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.command.web.CommandAccepted;
+import com.acme.governance.command.web.CommandDispatcher;
+import com.acme.governance.command.web.GovernanceToken;
+import com.acme.governance.command.web.IfMatch;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** The write side of data products: every decision a domain team or a steward takes on one. */
+@RestController
+@RequestMapping("/api/v1/data-products")
+@Tag(name = "data products (commands)")
+class DataProductCommandController {
+
+    private final CommandDispatcher dispatcher;
+
+    DataProductCommandController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterDataProductRequest request) {
+        RegisterDataProduct command = request.toCommand();
+        GovernanceToken token = dispatcher.create(command, command.id().toString());
+        return answer(HttpStatus.CREATED, token);
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<CommandAccepted> update(@PathVariable String id,
+                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                           @RequestBody UpdateDataProductRequest request) {
+        DataProductId productId = productId(id);
+        return answer(HttpStatus.OK, dispatcher.send(request.toCommand(productId, IfMatch.version(ifMatch)), id));
+    }
+
+    @PostMapping("/{id}/contracts")
+    ResponseEntity<CommandAccepted> publishContractVersion(@PathVariable String id,
+                                                           @Valid @RequestBody PublishContractVersionRequest request) {
+        DataProductId productId = productId(id);
+        return answer(HttpStatus.CREATED, dispatcher.send(request.toCommand(productId), id));
+    }
+
+    @PostMapping("/{id}/publish")
+    ResponseEntity<CommandAccepted> publish(@PathVariable String id) {
+        return answer(HttpStatus.OK, dispatcher.send(new PublishDataProduct(productId(id)), id));
+    }
+
+    @PostMapping("/{id}/deprecate")
+    ResponseEntity<CommandAccepted> deprecate(@PathVariable String id, @RequestBody ReasonRequest request) {
+        return answer(HttpStatus.OK, dispatcher.send(new DeprecateDataProduct(productId(id), request.reason()), id));
+    }
+
+    @PostMapping("/{id}/retire")
+    ResponseEntity<CommandAccepted> retire(@PathVariable String id, @RequestBody ReasonRequest request) {
+        return answer(HttpStatus.OK, dispatcher.send(new RetireDataProduct(productId(id), request.reason()), id));
+    }
+
+    private static DataProductId productId(String id) {
+        try {
+            return DataProductId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("id", e.getMessage());
+        }
+    }
+
+    private static ResponseEntity<CommandAccepted> answer(HttpStatus status, GovernanceToken token) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+                .header(GovernanceToken.HEADER, token.toString())
+                .eTag("\"" + token.version() + "\"");
+        if (status == HttpStatus.CREATED && token.sequence() == 0) {
+            response.location(URI.create("/api/v1/data-products/" + token.aggregateId()));
+        }
+        return response.body(CommandAccepted.of(token));
+    }
+}

@@ -1,0 +1,27 @@
+package com.acme.governance.command.dataproduct.web;
+
+import com.acme.governance.api.dataproduct.Classification;
+import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.api.dataproduct.OutputPort;
+import com.acme.governance.api.dataproduct.RegisterDataProduct;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.util.List;
+
+/** The id's parts are checked here; every other field by the command's own constraints. */
+record RegisterDataProductRequest(
+        @NotNull @Pattern(regexp = DataProductId.SEGMENT) String domain,
+        @NotNull @Pattern(regexp = DataProductId.SEGMENT) String name,
+        String title,
+        String description,
+        String ownerTeam,
+        Classification classification,
+        List<String> tags,
+        List<OutputPort> outputPorts) {
+
+    RegisterDataProduct toCommand() {
+        return new RegisterDataProduct(new DataProductId(domain, name), title, description, ownerTeam, classification,
+                tags, outputPorts);
+    }
+}

@@ -1,0 +1,16 @@
+package com.acme.governance.command.dataproduct.web;
+
+import com.acme.governance.api.dataproduct.Classification;
+import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.api.dataproduct.OutputPort;
+import com.acme.governance.api.dataproduct.UpdateDataProduct;
+
+import java.util.List;
+
+record UpdateDataProductRequest(String title, String description, Classification classification, List<String> tags,
+                                List<OutputPort> outputPorts) {
+
+    UpdateDataProduct toCommand(DataProductId id, Long expectedVersion) {
+        return new UpdateDataProduct(id, expectedVersion, title, description, classification, tags, outputPorts);
+    }
+}

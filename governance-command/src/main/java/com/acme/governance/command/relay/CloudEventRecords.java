@@ -1,0 +1,69 @@
+package com.acme.governance.command.relay;
+
+import com.acme.governance.api.audit.AuditMetadata;
+import com.acme.governance.api.audit.EventCatalog;
+import com.acme.governance.command.audit.AuditLinks;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.MetaData;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+
+/**
+ * Turns a stored event into its Kafka record: key = aggregate id, value = the event as JSON, CloudEvents binary-mode
+ * headers, and the audit metadata as CloudEvents extensions (see ADR 0004).
+ */
+public final class CloudEventRecords {
+
+    public static final URI SOURCE = URI.create("/governance/command");
+
+    private final ObjectMapper objectMapper;
+    private final String topic;
+
+    public CloudEventRecords(ObjectMapper objectMapper, String topic) {
+        this.objectMapper = objectMapper;
+        this.topic = topic;
+    }
+
+    public ProducerRecord<String, byte[]> toRecord(DomainEventMessage<?> event) {
+        MetaData metaData = event.getMetaData();
+        CloudEvent cloudEvent = CloudEventBuilder.v1()
+                .withId(event.getIdentifier())
+                .withType(EventCatalog.typeOf(event.getPayloadType()))
+                .withSource(SOURCE)
+                .withSubject(event.getAggregateIdentifier())
+                .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(json(event.getPayload()))
+                .withExtension("sequence", Long.toString(event.getSequenceNumber()))
+                .withExtension("aggregatetype", String.valueOf(event.getType()))
+                .withExtension("principal", orEmpty(metaData.get(AuditMetadata.PRINCIPAL)))
+                .withExtension("teams", String.join(",", AuditLinks.strings(metaData.get(AuditMetadata.TEAMS))))
+                .withExtension("roles", String.join(",", AuditLinks.strings(metaData.get(AuditMetadata.ROLES))))
+                .withExtension("correlationid", orEmpty(metaData.get(AuditMetadata.CORRELATION_ID)))
+                .withExtension("causationid", orEmpty(metaData.get(AuditMetadata.CAUSATION_ID)))
+                .withExtension("hash", orEmpty(metaData.get(AuditMetadata.HASH)))
+                .withExtension("previoushash", orEmpty(metaData.get(AuditMetadata.PREVIOUS_HASH)))
+                .build();
+        return KafkaMessageFactory.<String>createWriter(topic, null, null, event.getAggregateIdentifier())
+                .writeBinary(cloudEvent);
+    }
+
+    private byte[] json(Object payload) {
+        try {
+            return objectMapper.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event payload " + payload.getClass().getName() + " is not JSON-writable", e);
+        }
+    }
+
+    private static String orEmpty(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

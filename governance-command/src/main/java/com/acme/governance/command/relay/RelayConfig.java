@@ -1,0 +1,54 @@
+package com.acme.governance.command.relay;
+
+import com.acme.governance.command.config.GovernanceTopicProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** The relay's own producer: durable (acks=all, idempotent, so retries keep per-key order) and quick to fail. */
+@Configuration
+public class RelayConfig {
+
+    private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(15);
+
+    @Bean
+    KafkaTemplate<String, byte[]> commandRelayKafkaTemplate(KafkaProperties kafkaProperties) {
+        Map<String, Object> config = kafkaProperties.buildProducerProperties(null);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    GovernanceTopic commandGovernanceTopic(KafkaAdmin kafkaAdmin, GovernanceTopicProperties properties) {
+        return new GovernanceTopic(kafkaAdmin, properties);
+    }
+
+    @Bean
+    CloudEventRecords commandCloudEventRecords(ObjectMapper objectMapper, GovernanceTopic commandGovernanceTopic) {
+        return new CloudEventRecords(objectMapper, commandGovernanceTopic.name());
+    }
+
+    @Bean
+    KafkaRelay commandKafkaRelay(KafkaTemplate<String, byte[]> commandRelayKafkaTemplate, CloudEventRecords records,
+                                 GovernanceTopic commandGovernanceTopic) {
+        return new KafkaRelay(commandRelayKafkaTemplate, records, commandGovernanceTopic, ACKNOWLEDGEMENT_TIMEOUT);
+    }
+}

@@ -1,0 +1,50 @@
+package com.acme.governance.command.web;
+
+import com.acme.governance.api.audit.Actor;
+import com.acme.governance.api.audit.AuditMetadata;
+import com.acme.governance.command.security.CurrentActor;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Sends a command on behalf of the authenticated caller, with the audit metadata every resulting event must carry,
+ * and returns the token of the last event it appended.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway commandGateway;
+
+    public CommandDispatcher(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** For a command that creates its aggregate: its first event is sequence 0. */
+    public GovernanceToken create(Object command, String aggregateId) {
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(auditMetadata()));
+        return new GovernanceToken(aggregateId, 0);
+    }
+
+    /** For a command on an existing aggregate, whose handler answers the sequence number of its last event. */
+    public GovernanceToken send(Object command, String aggregateId) {
+        Object lastSequence = commandGateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(auditMetadata()));
+        if (!(lastSequence instanceof Number sequence)) {
+            throw new IllegalStateException(command.getClass().getSimpleName()
+                    + " handler must answer the aggregate's last sequence number");
+        }
+        return new GovernanceToken(aggregateId, sequence.longValue());
+    }
+
+    private static MetaData auditMetadata() {
+        Actor actor = CurrentActor.get();
+        return MetaData.from(Map.of(
+                AuditMetadata.PRINCIPAL, actor.principal(),
+                AuditMetadata.TEAMS, actor.teams(),
+                AuditMetadata.ROLES, actor.roles()));
+    }
+}

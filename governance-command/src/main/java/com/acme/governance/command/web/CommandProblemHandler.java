@@ -1,0 +1,164 @@
+package com.acme.governance.command.web;
+
+import com.acme.governance.api.problem.ProblemTypes;
+import com.acme.governance.command.common.IllegalTransitionException;
+import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.command.common.NotPermittedException;
+import com.acme.governance.command.common.VersionMismatchException;
+import com.acme.governance.command.dataproduct.IncompatibleContractException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import jakarta.validation.ConstraintViolation;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every failure of the write side as an RFC 9457 problem with a stable {@code type}. */
+@RestControllerAdvice(basePackages = "com.acme.governance.command")
+class CommandProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProblemHandler.class);
+
+    record FieldError(String field, String message) {
+    }
+
+    @ExceptionHandler(JSR303ViolationException.class)
+    ProblemDetail invalidCommand(JSR303ViolationException e) {
+        List<FieldError> errors = e.getViolations().stream()
+                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
+                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
+        return invalid("The request is invalid", errors);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return invalid(e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    ProblemDetail notPermitted(NotPermittedException e) {
+        return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "No " + e.getAggregateIdentifier() + " here");
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail duplicate(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.DUPLICATE, "It exists already");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_CHANGE,
+                "It was changed concurrently; read it again and retry");
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ProblemDetail illegalTransition(IllegalTransitionException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.ILLEGAL_STATE, e.getMessage());
+    }
+
+    @ExceptionHandler(IncompatibleContractException.class)
+    ProblemDetail incompatibleContract(IncompatibleContractException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.INCOMPATIBLE_CONTRACT, e.getMessage());
+        problem.setProperty("breakingChanges", e.breakingChanges());
+        return problem;
+    }
+
+    @ExceptionHandler(VersionMismatchException.class)
+    ProblemDetail versionMismatch(VersionMismatchException e) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.VERSION_MISMATCH, e.getMessage());
+        problem.setProperty("expectedVersion", e.expected());
+        problem.setProperty("currentVersion", e.actual());
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Command failed unexpectedly", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
+                "The command could not be processed; nothing was changed");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid("The request is invalid", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(unreadable(e));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+                                                          HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
+            if (statusCode.value() == 400) {
+                problem.setType(ProblemTypes.INVALID_INPUT);
+            } else if (statusCode.value() == 404) {
+                problem.setType(ProblemTypes.NOT_FOUND);
+            }
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = cause instanceof InvalidFormatException format && format.getTargetType().isEnum()
+                    ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
+                    : "has an unreadable value";
+            return invalid("The request body is invalid", List.of(new FieldError(field, message)));
+        }
+        return invalid("The request body is not well-formed JSON", List.of());
+    }
+
+    private static ProblemDetail invalid(String detail, List<FieldError> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+}
