@@ -1,0 +1,29 @@
+package com.acme.governance.command;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+class CommandBoundariesTest {
+
+    private final JavaClasses command = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.acme.governance.command");
+
+    @Test
+    void commandSideNeverImportsQuerySide() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.acme.governance.query..",
+                "com.acme.governance.local..").check(command);
+    }
+
+    @Test
+    void businessRulesKnowNothingOfTheWebOrKafka() {
+        noClasses().that().resideInAPackage("com.acme.governance.command.dataproduct")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
+                        "org.springframework.http..", "org.apache.kafka..", "com.mongodb..")
+                .check(command);
+    }
+}
