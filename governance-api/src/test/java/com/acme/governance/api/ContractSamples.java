@@ -1,5 +1,25 @@
 package com.acme.governance.api;
 
+import com.acme.governance.api.access.AccessDecision;
+import com.acme.governance.api.access.AccessGrantExpired;
+import com.acme.governance.api.access.AccessGrantRevoked;
+import com.acme.governance.api.access.AccessGrantStatus;
+import com.acme.governance.api.access.AccessGranted;
+import com.acme.governance.api.access.AccessRequestApproved;
+import com.acme.governance.api.access.AccessRequestRejected;
+import com.acme.governance.api.access.AccessRequestStatus;
+import com.acme.governance.api.access.AccessRequestWithdrawn;
+import com.acme.governance.api.access.AccessRequested;
+import com.acme.governance.api.access.AppliedPolicy;
+import com.acme.governance.api.access.ApproveAccessRequest;
+import com.acme.governance.api.access.FindAccessGrant;
+import com.acme.governance.api.access.FindAccessRequest;
+import com.acme.governance.api.access.ListAccessGrants;
+import com.acme.governance.api.access.ListAccessRequests;
+import com.acme.governance.api.access.RejectAccessRequest;
+import com.acme.governance.api.access.RequestAccess;
+import com.acme.governance.api.access.RevokeAccessGrant;
+import com.acme.governance.api.access.WithdrawAccessRequest;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
@@ -22,10 +42,27 @@ import com.acme.governance.api.dataproduct.RetireDataProduct;
 import com.acme.governance.api.dataproduct.SchemaType;
 import com.acme.governance.api.dataproduct.SemanticVersion;
 import com.acme.governance.api.dataproduct.UpdateDataProduct;
+import com.acme.governance.api.policy.AmendPolicy;
+import com.acme.governance.api.policy.ApprovalRole;
+import com.acme.governance.api.policy.DefinePolicy;
+import com.acme.governance.api.policy.FindPolicy;
+import com.acme.governance.api.policy.ListPolicies;
+import com.acme.governance.api.policy.ListPolicyVersions;
+import com.acme.governance.api.policy.PolicyAmended;
+import com.acme.governance.api.policy.PolicyDefined;
+import com.acme.governance.api.policy.PolicyRetired;
+import com.acme.governance.api.policy.PolicyRule;
+import com.acme.governance.api.policy.PolicyScope;
+import com.acme.governance.api.policy.PolicyStatus;
+import com.acme.governance.api.policy.RetirePolicy;
+import com.acme.governance.api.policy.RuleCondition;
+import com.acme.governance.api.policy.RuleOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** One realistic instance of every message of the contract; a new message without a sample fails the tests. */
@@ -33,6 +70,14 @@ final class ContractSamples {
 
     static final DataProductId ORDERS = DataProductId.of("sales.orders");
     static final List<OutputPort> PORTS = List.of(new OutputPort("events", PortKind.KAFKA_TOPIC, "sales.orders.v1"));
+
+    static final String REQUEST = "5f0c6f4e-8a53-4c1e-9d1f-2b7f3c7f6a10";
+    static final Instant START = Instant.parse("2026-11-25T10:15:30.123Z");
+    static final List<PolicyRule> RULES = List.of(new PolicyRule(
+            new RuleCondition(List.of(Classification.CONFIDENTIAL, Classification.RESTRICTED), List.of()),
+            new RuleOutcome(List.of(ApprovalRole.OWNER, ApprovalRole.STEWARD), 30, true)));
+    static final AccessDecision DECISION = new AccessDecision(List.of(new AppliedPolicy("confidential-data", 1)),
+            List.of(ApprovalRole.OWNER, ApprovalRole.STEWARD), 30, true);
 
     private ContractSamples() {
     }
@@ -57,7 +102,32 @@ final class ContractSamples {
                 new FindDataProduct(ORDERS),
                 new FindDataProductHistory(ORDERS),
                 new ListDataProducts("sales", "sales", Classification.CONFIDENTIAL, "pii", DataProductStatus.PUBLISHED,
-                        "order", 0, 20));
+                        "order", 0, 20),
+                new DefinePolicy("confidential-data", "Confidential data", PolicyScope.global(), RULES),
+                new AmendPolicy("confidential-data", "Confidential data", new PolicyScope("sales"), RULES, "tighter"),
+                new RetirePolicy("confidential-data", "superseded"),
+                new PolicyDefined("confidential-data", 1, "Confidential data", PolicyScope.global(), RULES),
+                new PolicyAmended("confidential-data", 2, "Confidential data", new PolicyScope("sales"), RULES, "tighter"),
+                new PolicyRetired("confidential-data", 3, "superseded"),
+                new FindPolicy("confidential-data"),
+                new ListPolicies(PolicyStatus.ACTIVE, "sales", 0, 20),
+                new ListPolicyVersions("confidential-data"),
+                new RequestAccess(REQUEST, ORDERS, "marketing", "campaign attribution", 30),
+                new ApproveAccessRequest(REQUEST),
+                new RejectAccessRequest(REQUEST, "no"),
+                new WithdrawAccessRequest(REQUEST),
+                new RevokeAccessGrant(REQUEST, "misuse"),
+                new AccessRequested(REQUEST, ORDERS, "sales", "marketing", "campaign attribution", 30, "bob", DECISION),
+                new AccessRequestApproved(REQUEST, "alice", ApprovalRole.OWNER, List.of(ApprovalRole.STEWARD)),
+                new AccessRequestRejected(REQUEST, "alice", "no"),
+                new AccessRequestWithdrawn(REQUEST, "bob"),
+                new AccessGranted(REQUEST, ORDERS, "marketing", START, START.plus(30, ChronoUnit.DAYS)),
+                new AccessGrantRevoked(REQUEST, ORDERS, "carol", "misuse"),
+                new AccessGrantExpired(REQUEST, ORDERS, START.plus(30, ChronoUnit.DAYS)),
+                new FindAccessRequest(REQUEST),
+                new ListAccessRequests(AccessRequestStatus.PENDING, ORDERS, "marketing", true, 0, 20),
+                new FindAccessGrant(REQUEST),
+                new ListAccessGrants(ORDERS, "marketing", AccessGrantStatus.ACTIVE, 0, 20));
     }
 
     static JsonNode schema() {

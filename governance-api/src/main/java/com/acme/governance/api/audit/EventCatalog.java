@@ -1,11 +1,21 @@
 package com.acme.governance.api.audit;
 
+import com.acme.governance.api.access.AccessGrantExpired;
+import com.acme.governance.api.access.AccessGrantRevoked;
+import com.acme.governance.api.access.AccessGranted;
+import com.acme.governance.api.access.AccessRequestApproved;
+import com.acme.governance.api.access.AccessRequestRejected;
+import com.acme.governance.api.access.AccessRequestWithdrawn;
+import com.acme.governance.api.access.AccessRequested;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
 import com.acme.governance.api.dataproduct.DataProductPublished;
 import com.acme.governance.api.dataproduct.DataProductRegistered;
 import com.acme.governance.api.dataproduct.DataProductRetired;
 import com.acme.governance.api.dataproduct.DataProductUpdated;
+import com.acme.governance.api.policy.PolicyAmended;
+import com.acme.governance.api.policy.PolicyDefined;
+import com.acme.governance.api.policy.PolicyRetired;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -26,7 +36,17 @@ public final class EventCatalog {
             ContractVersionPublished.class,
             DataProductPublished.class,
             DataProductDeprecated.class,
-            DataProductRetired.class);
+            DataProductRetired.class,
+            PolicyDefined.class,
+            PolicyAmended.class,
+            PolicyRetired.class,
+            AccessRequested.class,
+            AccessRequestApproved.class,
+            AccessRequestRejected.class,
+            AccessRequestWithdrawn.class,
+            AccessGranted.class,
+            AccessGrantRevoked.class,
+            AccessGrantExpired.class);
 
     private static final Map<String, Class<?>> BY_TYPE = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));

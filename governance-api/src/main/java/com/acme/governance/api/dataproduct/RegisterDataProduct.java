@@ -1,5 +1,6 @@
 package com.acme.governance.api.dataproduct;
 
+import com.acme.governance.api.Limits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,12 +12,12 @@ import java.util.List;
 
 public record RegisterDataProduct(
         @NotNull @TargetAggregateIdentifier DataProductId id,
-        @NotBlank @Size(max = Text.TITLE) String title,
-        @Size(max = Text.DESCRIPTION) String description,
-        @NotNull @Pattern(regexp = Text.TEAM_PATTERN) String ownerTeam,
+        @NotBlank @Size(max = Limits.TITLE) String title,
+        @Size(max = Limits.DESCRIPTION) String description,
+        @NotNull @Pattern(regexp = Limits.TEAM_PATTERN) String ownerTeam,
         @NotNull Classification classification,
-        @NotNull @Size(max = Text.TAGS) List<@NotNull @Pattern(regexp = Text.TAG_PATTERN) String> tags,
-        @NotNull @Size(max = Text.PORTS) List<@NotNull @Valid OutputPort> outputPorts) {
+        @NotNull @Size(max = Limits.TAGS) List<@NotNull @Pattern(regexp = Limits.TAG_PATTERN) String> tags,
+        @NotNull @Size(max = Limits.PORTS) List<@NotNull @Valid OutputPort> outputPorts) {
 
     public RegisterDataProduct {
         tags = tags == null ? List.of() : tags.stream().distinct().sorted(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).toList();

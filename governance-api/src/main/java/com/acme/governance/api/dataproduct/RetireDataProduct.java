@@ -1,5 +1,6 @@
 package com.acme.governance.api.dataproduct;
 
+import com.acme.governance.api.Limits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -7,5 +8,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RetireDataProduct(
         @NotNull @TargetAggregateIdentifier DataProductId id,
-        @NotBlank @Size(max = Text.REASON) String reason) {
+        @NotBlank @Size(max = Limits.REASON) String reason) {
 }

@@ -1,5 +1,6 @@
 package com.acme.governance.api.dataproduct;
 
+import com.acme.governance.api.Limits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,11 +17,11 @@ import java.util.List;
 public record UpdateDataProduct(
         @NotNull @TargetAggregateIdentifier DataProductId id,
         Long expectedVersion,
-        @NotBlank @Size(max = Text.TITLE) String title,
-        @Size(max = Text.DESCRIPTION) String description,
+        @NotBlank @Size(max = Limits.TITLE) String title,
+        @Size(max = Limits.DESCRIPTION) String description,
         @NotNull Classification classification,
-        @NotNull @Size(max = Text.TAGS) List<@NotNull @Pattern(regexp = Text.TAG_PATTERN) String> tags,
-        @NotNull @Size(max = Text.PORTS) List<@NotNull @Valid OutputPort> outputPorts) {
+        @NotNull @Size(max = Limits.TAGS) List<@NotNull @Pattern(regexp = Limits.TAG_PATTERN) String> tags,
+        @NotNull @Size(max = Limits.PORTS) List<@NotNull @Valid OutputPort> outputPorts) {
 
     public UpdateDataProduct {
         tags = tags == null ? List.of() : tags.stream().distinct().sorted(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).toList();

@@ -1,0 +1,4 @@
+package com.acme.governance.api.access;
+
+public record FindAccessGrant(String grantId) {
+}

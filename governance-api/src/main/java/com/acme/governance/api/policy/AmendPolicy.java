@@ -1,0 +1,24 @@
+package com.acme.governance.api.policy;
+
+import com.acme.governance.api.Limits;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Replaces name, scope and rules as a whole, making version n+1; the rationale says why. */
+public record AmendPolicy(
+        @NotNull @TargetAggregateIdentifier String id,
+        @NotBlank @Size(max = Limits.TITLE) String name,
+        @NotNull @Valid PolicyScope scope,
+        @NotEmpty @Size(max = Limits.RULES) List<@NotNull @Valid PolicyRule> rules,
+        @NotBlank @Size(max = Limits.REASON) String rationale) {
+
+    public AmendPolicy {
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+}

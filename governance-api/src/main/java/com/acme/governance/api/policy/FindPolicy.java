@@ -1,0 +1,4 @@
+package com.acme.governance.api.policy;
+
+public record FindPolicy(String id) {
+}
