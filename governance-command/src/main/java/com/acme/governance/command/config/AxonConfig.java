@@ -21,7 +21,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -99,14 +101,19 @@ public class AxonConfig {
         return new WeakReferenceCache();
     }
 
+    @Bean
+    SagaStore<Object> sagaStore(MongoTemplate commandAxonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(commandAxonMongoTemplate).serializer(serializer).build();
+    }
+
     /**
-     * A failure to publish must not be skipped: the relay's processor retries the event, with back-off, until
-     * Kafka takes it.
+     * No event may be skipped by the command side's own processors (the relay, the policy catalog, the sagas): a
+     * failing handler stops its processor, which retries the same event with back-off until it succeeds.
      */
     @Bean
-    ConfigurerModule relayErrorHandling() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                KafkaRelay.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance())
+    ConfigurerModule eventProcessingNeverSkips() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessor(KafkaRelay.PROCESSING_GROUP)
                 .registerTrackingEventProcessorConfiguration(KafkaRelay.PROCESSING_GROUP,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing());

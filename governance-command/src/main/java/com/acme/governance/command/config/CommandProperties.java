@@ -3,11 +3,17 @@ package com.acme.governance.command.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
+
 /**
- * @param mongoDatabase the database holding the event store, tracking tokens and (later) sagas and deadlines
+ * @param mongoDatabase the database holding the event store, tracking tokens, sagas, deadlines and the policy catalog
  * @param conflictRetries how often a command that lost a race with another instance is retried on fresh state
+ * @param deadlinePollInterval how often due deadlines (grant expiries) are looked for
+ * @param catalogWait how long a policy change waits for the command side's policy catalog to apply it
  */
 @ConfigurationProperties("governance.command")
 public record CommandProperties(@DefaultValue("governance_events") String mongoDatabase,
-                                @DefaultValue("3") int conflictRetries) {
+                                @DefaultValue("3") int conflictRetries,
+                                @DefaultValue("1s") Duration deadlinePollInterval,
+                                @DefaultValue("5s") Duration catalogWait) {
 }

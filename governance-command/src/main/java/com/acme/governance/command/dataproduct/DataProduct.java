@@ -1,6 +1,7 @@
 package com.acme.governance.command.dataproduct;
 
 import com.acme.governance.api.audit.Actor;
+import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
 import com.acme.governance.api.dataproduct.DataProductPublished;
@@ -40,8 +41,11 @@ public class DataProduct {
 
     @AggregateIdentifier
     private String id;
+    private String domain;
     private String ownerTeam;
     private DataProductStatus status;
+    private Classification classification;
+    private List<String> tags;
     private SemanticVersion latestContractVersion;
     private JsonNode latestSchema;
 
@@ -137,6 +141,11 @@ public class DataProduct {
         }
     }
 
+    /** What access decisions need to know of the product, as of now. */
+    public ProductFacts facts() {
+        return new ProductFacts(id, domain, ownerTeam, status, classification, tags);
+    }
+
     private static long lastSequence() {
         return AggregateLifecycle.getVersion();
     }
@@ -144,8 +153,17 @@ public class DataProduct {
     @EventSourcingHandler
     void on(DataProductRegistered event) {
         id = event.id().toString();
+        domain = event.id().domain();
         ownerTeam = event.ownerTeam();
         status = DataProductStatus.DRAFT;
+        classification = event.classification();
+        tags = event.tags();
+    }
+
+    @EventSourcingHandler
+    void on(DataProductUpdated event) {
+        classification = event.classification();
+        tags = event.tags();
     }
 
     @EventSourcingHandler

@@ -1,0 +1,242 @@
+package com.acme.governance.command.access;
+
+import com.acme.governance.api.access.AccessDecision;
+import com.acme.governance.api.access.AccessGrantExpired;
+import com.acme.governance.api.access.AccessGrantRevoked;
+import com.acme.governance.api.access.AccessGranted;
+import com.acme.governance.api.access.AccessRequestApproved;
+import com.acme.governance.api.access.AccessRequestRejected;
+import com.acme.governance.api.access.AccessRequestStatus;
+import com.acme.governance.api.access.AccessRequestWithdrawn;
+import com.acme.governance.api.access.AccessRequested;
+import com.acme.governance.api.access.ApproveAccessRequest;
+import com.acme.governance.api.access.RejectAccessRequest;
+import com.acme.governance.api.access.RequestAccess;
+import com.acme.governance.api.access.RevokeAccessGrant;
+import com.acme.governance.api.access.WithdrawAccessRequest;
+import com.acme.governance.api.audit.Actor;
+import com.acme.governance.api.audit.AuditMetadata;
+import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.api.policy.ApprovalRole;
+import com.acme.governance.command.common.IllegalTransitionException;
+import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.command.common.NotPermittedException;
+import com.acme.governance.command.dataproduct.ProductFacts;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A team's request for READ access to a data product, and the grant it becomes. The effective policy is fixed in
+ * the first event; approvals follow it even if the policy changes later (ADR 0006). The grant starts when the last
+ * required approval arrives and expires by itself through a durable deadline.
+ */
+@Aggregate(cache = "commandAggregateCache")
+public class AccessRequest {
+
+    public static final String EXPIRY_DEADLINE = "access-grant-expiry";
+    static final String SYSTEM = "system";
+
+    @AggregateIdentifier
+    private String id;
+    private DataProductId dataProductId;
+    private String ownerTeam;
+    private String consumerTeam;
+    private String requestedBy;
+    private int durationDays;
+    private AccessRequestStatus status;
+    private List<ApprovalRole> outstandingApprovals;
+    private Set<String> approvers;
+    private Instant grantExpiresAt;
+
+    protected AccessRequest() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    public AccessRequest(RequestAccess command, Actor actor, AccessContext context) {
+        ProductFacts product = context.product(command.dataProductId());
+        if (!product.status().acceptsAccessRequests()) {
+            throw new IllegalTransitionException("data product " + product.id() + " is " + product.status()
+                    + "; only PUBLISHED or DEPRECATED products accept access requests");
+        }
+        if (!actor.memberOf(command.consumerTeam())) {
+            throw new NotPermittedException(actor.principal() + " does not belong to team '" + command.consumerTeam()
+                    + "' and cannot ask for access on its behalf");
+        }
+        if (command.consumerTeam().equals(product.ownerTeam())) {
+            throw new NotPermittedException("team '" + command.consumerTeam() + "' owns " + product.id()
+                    + " and needs no access request");
+        }
+        AccessDecision decision = context.decide(product);
+        if (command.durationDays() > decision.maxGrantDays()) {
+            throw new InvalidInputException("durationDays", "at most " + decision.maxGrantDays()
+                    + " days may be granted on " + product.id() + ", not " + command.durationDays());
+        }
+        if (decision.purposeRequired() && (command.purpose() == null || command.purpose().isBlank())) {
+            throw new InvalidInputException("purpose", "a purpose is required for access to " + product.id());
+        }
+        apply(new AccessRequested(command.requestId(), command.dataProductId(), product.ownerTeam(),
+                command.consumerTeam(), command.purpose(), command.durationDays(), actor.principal(), decision));
+    }
+
+    @CommandHandler
+    public long handle(ApproveAccessRequest command, Actor actor, Clock clock, DeadlineManager deadlines) {
+        requireStatus(AccessRequestStatus.PENDING, "approve");
+        if (actor.principal().equals(requestedBy)) {
+            throw new NotPermittedException("separation of duties: " + actor.principal()
+                    + " cannot approve their own request");
+        }
+        if (approvers.contains(actor.principal())) {
+            throw new IllegalTransitionException(actor.principal() + " has already approved request " + id);
+        }
+        ApprovalRole role = roleFor(actor).orElseThrow(() -> new NotPermittedException(actor.principal()
+                + " can give none of the outstanding approvals " + outstandingApprovals));
+        List<ApprovalRole> stillOutstanding = new ArrayList<>(outstandingApprovals);
+        stillOutstanding.remove(role);
+        apply(new AccessRequestApproved(id, actor.principal(), role, stillOutstanding));
+        if (stillOutstanding.isEmpty()) {
+            Instant startsAt = clock.instant();
+            Instant expiresAt = startsAt.plus(Duration.ofDays(durationDays));
+            apply(new AccessGranted(id, dataProductId, consumerTeam, startsAt, expiresAt));
+            deadlines.schedule(expiresAt, EXPIRY_DEADLINE);
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RejectAccessRequest command, Actor actor) {
+        requireStatus(AccessRequestStatus.PENDING, "reject");
+        if (actor.principal().equals(requestedBy) || roleFor(actor).isEmpty()) {
+            throw new NotPermittedException(actor.principal() + " may not decide on request " + id
+                    + (actor.principal().equals(requestedBy) ? " (it is their own; withdraw it instead)" : ""));
+        }
+        apply(new AccessRequestRejected(id, actor.principal(), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(WithdrawAccessRequest command, Actor actor) {
+        requireStatus(AccessRequestStatus.PENDING, "withdraw");
+        if (!actor.principal().equals(requestedBy)) {
+            throw new NotPermittedException("only " + requestedBy + ", who made request " + id + ", may withdraw it");
+        }
+        apply(new AccessRequestWithdrawn(id, actor.principal()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RevokeAccessGrant command, Actor actor, DeadlineManager deadlines) {
+        requireStatus(AccessRequestStatus.GRANTED, "revoke");
+        if (!actor.memberOf(ownerTeam) && !actor.isSteward()) {
+            throw new NotPermittedException(actor.principal() + " is neither in owner team '" + ownerTeam
+                    + "' nor a data steward");
+        }
+        apply(new AccessGrantRevoked(id, dataProductId, actor.principal(), command.reason()));
+        deadlines.cancelAllWithinScope(EXPIRY_DEADLINE);
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CloseAccessOnProductRetirement command, DeadlineManager deadlines) {
+        String reason = "data product " + dataProductId + " was retired: " + command.reason();
+        if (status == AccessRequestStatus.PENDING) {
+            apply(new AccessRequestRejected(id, SYSTEM, reason));
+        } else if (status == AccessRequestStatus.GRANTED) {
+            apply(new AccessGrantRevoked(id, dataProductId, SYSTEM, reason));
+            deadlines.cancelAllWithinScope(EXPIRY_DEADLINE);
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @DeadlineHandler(deadlineName = EXPIRY_DEADLINE)
+    void expire() {
+        // only an active grant expires; one revoked meanwhile stays revoked
+        if (status == AccessRequestStatus.GRANTED) {
+            apply(new AccessGrantExpired(id, dataProductId, grantExpiresAt), systemMetadata());
+        }
+    }
+
+    private Optional<ApprovalRole> roleFor(Actor actor) {
+        if (outstandingApprovals.contains(ApprovalRole.OWNER) && actor.memberOf(ownerTeam)) {
+            return Optional.of(ApprovalRole.OWNER);
+        }
+        if (outstandingApprovals.contains(ApprovalRole.STEWARD) && actor.isSteward()) {
+            return Optional.of(ApprovalRole.STEWARD);
+        }
+        return Optional.empty();
+    }
+
+    private void requireStatus(AccessRequestStatus required, String decision) {
+        if (status != required) {
+            throw new IllegalTransitionException("cannot " + decision + " request " + id + " in status " + status
+                    + " (requires " + required + ")");
+        }
+    }
+
+    /** An expiry is nobody's decision: it is recorded as the system's. */
+    private static MetaData systemMetadata() {
+        return MetaData.with(AuditMetadata.PRINCIPAL, SYSTEM);
+    }
+
+    @EventSourcingHandler
+    void on(AccessRequested event) {
+        id = event.requestId();
+        dataProductId = event.dataProductId();
+        ownerTeam = event.ownerTeam();
+        consumerTeam = event.consumerTeam();
+        requestedBy = event.requestedBy();
+        durationDays = event.durationDays();
+        status = AccessRequestStatus.PENDING;
+        outstandingApprovals = new ArrayList<>(event.decision().requiredApprovals());
+        approvers = new HashSet<>();
+    }
+
+    @EventSourcingHandler
+    void on(AccessRequestApproved event) {
+        approvers.add(event.approvedBy());
+        outstandingApprovals = new ArrayList<>(event.outstandingApprovals());
+    }
+
+    @EventSourcingHandler
+    void on(AccessGranted event) {
+        status = AccessRequestStatus.GRANTED;
+        grantExpiresAt = event.expiresAt();
+    }
+
+    @EventSourcingHandler
+    void on(AccessRequestRejected event) {
+        status = AccessRequestStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(AccessRequestWithdrawn event) {
+        status = AccessRequestStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(AccessGrantRevoked event) {
+        status = AccessRequestStatus.REVOKED;
+    }
+
+    @EventSourcingHandler
+    void on(AccessGrantExpired event) {
+        status = AccessRequestStatus.EXPIRED;
+    }
+}

@@ -1,0 +1,7 @@
+package com.acme.governance.command.access;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Internal: the product of this request was retired; a pending request is rejected, an active grant revoked. */
+public record CloseAccessOnProductRetirement(@TargetAggregateIdentifier String requestId, String reason) {
+}

@@ -1,0 +1,4 @@
+package com.acme.governance.command.access.web;
+
+record ReasonBody(String reason) {
+}

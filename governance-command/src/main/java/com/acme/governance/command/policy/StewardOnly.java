@@ -1,0 +1,17 @@
+package com.acme.governance.command.policy;
+
+import com.acme.governance.api.audit.Actor;
+import com.acme.governance.command.common.NotPermittedException;
+
+/** Policies are set by the central group of data stewards, and only by them. */
+final class StewardOnly {
+
+    private StewardOnly() {
+    }
+
+    static void require(Actor actor) {
+        if (!actor.isSteward()) {
+            throw new NotPermittedException(actor.principal() + " is not a data steward; only stewards govern policies");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package com.acme.governance.command.policy.web;
+
+import com.acme.governance.api.policy.AmendPolicy;
+import com.acme.governance.api.policy.PolicyRule;
+import com.acme.governance.api.policy.PolicyScope;
+
+import java.util.List;
+
+record AmendPolicyRequest(String name, PolicyScope scope, List<PolicyRule> rules, String rationale) {
+
+    AmendPolicy toCommand(String id) {
+        return new AmendPolicy(id, name, scope == null ? PolicyScope.global() : scope, rules, rationale);
+    }
+}

@@ -1,0 +1,90 @@
+package com.acme.governance.command.policy.web;
+
+import com.acme.governance.api.Limits;
+import com.acme.governance.api.policy.DefinePolicy;
+import com.acme.governance.api.policy.RetirePolicy;
+import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.command.config.CommandProperties;
+import com.acme.governance.command.policy.catalog.PolicyCatalog;
+import com.acme.governance.command.web.CommandAccepted;
+import com.acme.governance.command.web.CommandDispatcher;
+import com.acme.governance.command.web.GovernanceToken;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+/**
+ * Stewards define, amend and retire policies. A change is answered once the command side's policy catalog has
+ * applied it, so that any access request made after the answer is decided under the new policy.
+ */
+@RestController
+@RequestMapping("/api/v1/policies")
+@Tag(name = "policies (commands)")
+class PolicyCommandController {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyCommandController.class);
+    private static final Pattern POLICY_ID = Pattern.compile(Limits.POLICY_ID_PATTERN);
+
+    private final CommandDispatcher dispatcher;
+    private final PolicyCatalog catalog;
+    private final CommandProperties properties;
+
+    PolicyCommandController(CommandDispatcher dispatcher, PolicyCatalog catalog, CommandProperties properties) {
+        this.dispatcher = dispatcher;
+        this.catalog = catalog;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandAccepted> define(@RequestBody DefinePolicyRequest request) {
+        DefinePolicy command = request.toCommand();
+        GovernanceToken token = dispatcher.create(command, command.id());
+        awaitCatalog(token);
+        return ResponseEntity.created(URI.create("/api/v1/policies/" + token.aggregateId()))
+                .header(GovernanceToken.HEADER, token.toString())
+                .body(CommandAccepted.of(token));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<CommandAccepted> amend(@PathVariable String id, @RequestBody AmendPolicyRequest request) {
+        return answer(dispatcher.send(request.toCommand(policyId(id)), id));
+    }
+
+    @PostMapping("/{id}/retire")
+    ResponseEntity<CommandAccepted> retire(@PathVariable String id,
+                                           @RequestBody(required = false) RetirePolicyRequest request) {
+        String reason = request == null ? null : request.reason();
+        return answer(dispatcher.send(new RetirePolicy(policyId(id), reason), id));
+    }
+
+    private ResponseEntity<CommandAccepted> answer(GovernanceToken token) {
+        awaitCatalog(token);
+        return ResponseEntity.status(HttpStatus.OK).header(GovernanceToken.HEADER, token.toString())
+                .body(CommandAccepted.of(token));
+    }
+
+    private void awaitCatalog(GovernanceToken token) {
+        if (!catalog.awaitApplied(token.aggregateId(), token.sequence(), properties.catalogWait())) {
+            log.warn("Policy catalog has not applied {} after {}; access decisions may briefly use the previous "
+                    + "version", token, properties.catalogWait());
+        }
+    }
+
+    private static String policyId(String id) {
+        if (!POLICY_ID.matcher(id).matches()) {
+            throw new InvalidInputException("id", "policy id must match " + Limits.POLICY_ID_PATTERN);
+        }
+        return id;
+    }
+}

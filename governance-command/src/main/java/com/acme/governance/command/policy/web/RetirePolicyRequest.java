@@ -1,0 +1,4 @@
+package com.acme.governance.command.policy.web;
+
+record RetirePolicyRequest(String reason) {
+}

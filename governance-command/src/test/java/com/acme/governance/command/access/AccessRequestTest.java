@@ -1,0 +1,329 @@
+package com.acme.governance.command.access;
+
+import com.acme.governance.api.access.AccessDecision;
+import com.acme.governance.api.access.AccessGrantExpired;
+import com.acme.governance.api.access.AccessGrantRevoked;
+import com.acme.governance.api.access.AccessGranted;
+import com.acme.governance.api.access.AccessRequestApproved;
+import com.acme.governance.api.access.AccessRequestRejected;
+import com.acme.governance.api.access.AccessRequestWithdrawn;
+import com.acme.governance.api.access.AccessRequested;
+import com.acme.governance.api.access.AppliedPolicy;
+import com.acme.governance.api.access.ApproveAccessRequest;
+import com.acme.governance.api.access.RejectAccessRequest;
+import com.acme.governance.api.access.RequestAccess;
+import com.acme.governance.api.access.RevokeAccessGrant;
+import com.acme.governance.api.access.WithdrawAccessRequest;
+import com.acme.governance.api.audit.AuditMetadata;
+import com.acme.governance.api.dataproduct.Classification;
+import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.api.dataproduct.DataProductStatus;
+import com.acme.governance.api.policy.ApprovalRole;
+import com.acme.governance.api.policy.PolicyRule;
+import com.acme.governance.api.policy.PolicyScope;
+import com.acme.governance.api.policy.RuleCondition;
+import com.acme.governance.api.policy.RuleOutcome;
+import com.acme.governance.command.common.IllegalTransitionException;
+import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.command.common.NotPermittedException;
+import com.acme.governance.command.dataproduct.ProductFacts;
+import com.acme.governance.command.policy.CatalogPolicy;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+class AccessRequestTest {
+
+    private static final String REQUEST = "5f0c6f4e-8a53-4c1e-9d1f-2b7f3c7f6a10";
+    private static final DataProductId ORDERS = DataProductId.of("sales.orders");
+    private static final MetaData ALICE = actor("alice", List.of("sales"), List.of());
+    private static final MetaData ERIN = actor("erin", List.of("sales", "logistics"), List.of());
+    private static final MetaData BOB = actor("bob", List.of("marketing"), List.of());
+    private static final MetaData CAROL_STEWARD = actor("carol", List.of(), List.of("STEWARD"));
+    private static final MetaData DAVE = actor("dave", List.of(), List.of("AUDITOR"));
+    private static final AccessDecision OWNER_AND_STEWARD = new AccessDecision(
+            List.of(new AppliedPolicy("confidential-data", 1)), List.of(ApprovalRole.OWNER, ApprovalRole.STEWARD), 30,
+            true);
+
+    private AggregateTestFixture<AccessRequest> fixture;
+    private StubAccessContext context;
+    private Instant now;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(AccessRequest.class);
+        now = fixture.currentTime();
+        context = new StubAccessContext()
+                .with(product(DataProductStatus.PUBLISHED))
+                .with(new CatalogPolicy("confidential-data", 1, PolicyScope.global(), List.of(new PolicyRule(
+                        new RuleCondition(List.of(Classification.CONFIDENTIAL), List.of()),
+                        new RuleOutcome(List.of(ApprovalRole.OWNER, ApprovalRole.STEWARD), 30, true)))));
+        fixture.registerInjectableResource(context);
+        fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void requestRecordsTheEffectivePolicyItWasDecidedUnder() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestAccess(REQUEST, ORDERS, "marketing", "campaign attribution", 30), BOB)
+                .expectEvents(requested());
+    }
+
+    @Test
+    void onlyPublishedOrDeprecatedProductsAcceptRequests() {
+        context.with(product(DataProductStatus.DRAFT));
+        fixture.givenNoPriorActivity()
+                .when(new RequestAccess(REQUEST, ORDERS, "marketing", "campaign attribution", 30), BOB)
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void deprecatedProductStillAcceptsRequests() {
+        context.with(product(DataProductStatus.DEPRECATED));
+        fixture.givenNoPriorActivity()
+                .when(new RequestAccess(REQUEST, ORDERS, "marketing", "campaign attribution", 30), BOB)
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void requesterMustBelongToConsumerTeam() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestAccess(REQUEST, ORDERS, "logistics", "route planning", 30), BOB)
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void teamCannotRequestAccessToProductItOwns() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestAccess(REQUEST, ORDERS, "sales", "own data", 30), ALICE)
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void durationCannotExceedMaxGrantDays() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestAccess(REQUEST, ORDERS, "marketing", "campaign attribution", 90), BOB)
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void purposeIsRequiredWhenPolicySaysSo() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestAccess(REQUEST, ORDERS, "marketing", " ", 30), BOB)
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void withoutMatchingPolicyOwnerApprovesUpTo365DaysWithoutPurpose() {
+        context.with(new ProductFacts(ORDERS.toString(), "sales", "sales", DataProductStatus.PUBLISHED,
+                Classification.INTERNAL, List.of()));
+        fixture.givenNoPriorActivity()
+                .when(new RequestAccess(REQUEST, ORDERS, "marketing", null, 365), BOB)
+                .expectEvents(new AccessRequested(REQUEST, ORDERS, "sales", "marketing", null, 365, "bob",
+                        new AccessDecision(List.of(), List.of(ApprovalRole.OWNER), 365, false)));
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnRequest() {
+        fixture.given(requested())
+                .when(new ApproveAccessRequest(REQUEST), BOB)
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void ownerApprovalComesFromOwnerTeam() {
+        fixture.given(requested())
+                .when(new ApproveAccessRequest(REQUEST), ALICE)
+                .expectEvents(new AccessRequestApproved(REQUEST, "alice", ApprovalRole.OWNER,
+                        List.of(ApprovalRole.STEWARD)));
+    }
+
+    @Test
+    void stewardApprovalComesFromSteward() {
+        fixture.given(requested())
+                .when(new ApproveAccessRequest(REQUEST), CAROL_STEWARD)
+                .expectEvents(new AccessRequestApproved(REQUEST, "carol", ApprovalRole.STEWARD,
+                        List.of(ApprovalRole.OWNER)));
+    }
+
+    @Test
+    void approverMustBeAbleToGiveAnOutstandingApproval() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
+                .when(new ApproveAccessRequest(REQUEST), ERIN)
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void outsiderCannotApprove() {
+        fixture.given(requested())
+                .when(new ApproveAccessRequest(REQUEST), DAVE)
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void samePersonCannotApproveTwice() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
+                .when(new ApproveAccessRequest(REQUEST), ALICE)
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void grantStartsWhenLastApprovalArrives() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
+                .when(new ApproveAccessRequest(REQUEST), CAROL_STEWARD)
+                .expectEvents(approvedBy("carol", ApprovalRole.STEWARD),
+                        new AccessGranted(REQUEST, ORDERS, "marketing", now, now.plus(Duration.ofDays(30))))
+                .expectScheduledDeadlineWithName(Duration.ofDays(30), AccessRequest.EXPIRY_DEADLINE);
+    }
+
+    @Test
+    void grantedRequestTakesNoMoreApprovals() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
+                        approvedBy("carol", ApprovalRole.STEWARD), granted())
+                .when(new ApproveAccessRequest(REQUEST), ERIN)
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void grantExpiresByItselfAtItsEnd() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
+                .andGivenCommands(new GenericCommandMessage<>(
+                        new ApproveAccessRequest(REQUEST), CAROL_STEWARD))
+                .whenTimeElapses(Duration.ofDays(30).plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(AccessRequest.EXPIRY_DEADLINE)
+                .expectEvents(new AccessGrantExpired(REQUEST, ORDERS, now.plus(Duration.ofDays(30))));
+    }
+
+    @Test
+    void revokedGrantDoesNotExpire() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
+                .andGivenCommands(new GenericCommandMessage<>(
+                        new ApproveAccessRequest(REQUEST), CAROL_STEWARD),
+                        new GenericCommandMessage<>(
+                                new RevokeAccessGrant(REQUEST, "misuse"), ALICE))
+                .whenTimeElapses(Duration.ofDays(31))
+                .expectNoEvents();
+    }
+
+    @Test
+    void ownerTeamRevokesGrant() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
+                        approvedBy("carol", ApprovalRole.STEWARD), granted())
+                .when(new RevokeAccessGrant(REQUEST, "misuse"), ERIN)
+                .expectEvents(new AccessGrantRevoked(REQUEST, ORDERS, "erin", "misuse"));
+    }
+
+    @Test
+    void consumerCannotRevokeGrant() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
+                        approvedBy("carol", ApprovalRole.STEWARD), granted())
+                .when(new RevokeAccessGrant(REQUEST, "no longer needed"), BOB)
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyGrantedAccessCanBeRevoked() {
+        fixture.given(requested())
+                .when(new RevokeAccessGrant(REQUEST, "misuse"), CAROL_STEWARD)
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void approverRejectsWithReason() {
+        fixture.given(requested())
+                .when(new RejectAccessRequest(REQUEST, "purpose too vague"), CAROL_STEWARD)
+                .expectEvents(new AccessRequestRejected(REQUEST, "carol", "purpose too vague"));
+    }
+
+    @Test
+    void requesterCannotRejectOwnRequest() {
+        fixture.given(requested())
+                .when(new RejectAccessRequest(REQUEST, "changed my mind"), BOB)
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void requesterWithdraws() {
+        fixture.given(requested())
+                .when(new WithdrawAccessRequest(REQUEST), BOB)
+                .expectEvents(new AccessRequestWithdrawn(REQUEST, "bob"));
+    }
+
+    @Test
+    void onlyRequesterWithdraws() {
+        fixture.given(requested())
+                .when(new WithdrawAccessRequest(REQUEST), ALICE)
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void retirementRejectsPendingRequest() {
+        fixture.given(requested())
+                .when(new CloseAccessOnProductRetirement(REQUEST, "gone"), CAROL_STEWARD)
+                .expectEvents(new AccessRequestRejected(REQUEST, AccessRequest.SYSTEM,
+                        "data product sales.orders was retired: gone"));
+    }
+
+    @Test
+    void retirementRevokesActiveGrant() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
+                        approvedBy("carol", ApprovalRole.STEWARD), granted())
+                .when(new CloseAccessOnProductRetirement(REQUEST, "gone"), CAROL_STEWARD)
+                .expectEvents(new AccessGrantRevoked(REQUEST, ORDERS, AccessRequest.SYSTEM,
+                        "data product sales.orders was retired: gone"));
+    }
+
+    @Test
+    void retirementLeavesClosedRequestAlone() {
+        fixture.given(requested(), new AccessRequestWithdrawn(REQUEST, "bob"))
+                .when(new CloseAccessOnProductRetirement(REQUEST, "gone"), CAROL_STEWARD)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    private AccessRequested requested() {
+        return new AccessRequested(REQUEST, ORDERS, "sales", "marketing", "campaign attribution", 30, "bob",
+                OWNER_AND_STEWARD);
+    }
+
+    private AccessGranted granted() {
+        return new AccessGranted(REQUEST, ORDERS, "marketing", now, now.plus(Duration.ofDays(30)));
+    }
+
+    private static AccessRequestApproved approvedBy(String principal, ApprovalRole role, ApprovalRole... outstanding) {
+        return new AccessRequestApproved(REQUEST, principal, role, List.of(outstanding));
+    }
+
+    private static ProductFacts product(DataProductStatus status) {
+        return new ProductFacts(ORDERS.toString(), "sales", "sales", status, Classification.CONFIDENTIAL,
+                List.of("pii"));
+    }
+
+    private static MetaData actor(String principal, List<String> teams, List<String> roles) {
+        return MetaData.from(Map.of(AuditMetadata.PRINCIPAL, principal, AuditMetadata.TEAMS, teams,
+                AuditMetadata.ROLES, roles));
+    }
+}
