@@ -1,0 +1,152 @@
+package com.acme.governance.command.web;
+
+import com.acme.governance.command.GovernanceCommandApplication;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The write side's HTTP edge on its own, over a real (embedded) MongoDB event store: status codes, problem
+ * answers, headers. Kafka is unreachable here on purpose: commands must still be accepted.
+ */
+@SpringBootTest(classes = {GovernanceCommandApplication.class, CommandApiTest.Users.class},
+        properties = {"axon.axonserver.enabled=false", "spring.kafka.bootstrap-servers=localhost:1",
+                "spring.kafka.admin.operation-timeout=1s"})
+@AutoConfigureMockMvc
+class CommandApiTest {
+
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
+
+    @Autowired
+    private MockMvc mvc;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> MONGO_URI);
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.shutdownNow();
+    }
+
+    @TestConfiguration
+    static class Users {
+        @Bean
+        UserDetailsService testUsers() {
+            return new InMemoryUserDetailsManager(
+                    User.withUsername("alice").password("{noop}alice-pw").authorities("TEAM_sales").build(),
+                    User.withUsername("bob").password("{noop}bob-pw").authorities("TEAM_marketing").build());
+        }
+    }
+
+    @Test
+    void registrationAnswersCreatedWithLocationTokenAndVersion() throws Exception {
+        as("alice", post("/api/v1/data-products"), product("sales", "customers"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string(HttpHeaders.LOCATION, "/api/v1/data-products/sales.customers"))
+                .andExpect(header().string(GovernanceToken.HEADER, "sales.customers:0"))
+                .andExpect(jsonPath("$.id").value("sales.customers"))
+                .andExpect(jsonPath("$.version").value(1));
+    }
+
+    @Test
+    void duplicateRegistrationIsAConflict() throws Exception {
+        as("alice", post("/api/v1/data-products"), product("sales", "returns")).andExpect(status().isCreated());
+        as("alice", post("/api/v1/data-products"), product("sales", "returns"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://governance.acme.com/problems/duplicate"));
+    }
+
+    @Test
+    void staleIfMatchIsAPreconditionFailure() throws Exception {
+        as("alice", post("/api/v1/data-products"), product("sales", "invoices")).andExpect(status().isCreated());
+        String update = "{\"title\":\"Invoices\",\"classification\":\"INTERNAL\",\"tags\":[],\"outputPorts\":[]}";
+        as("alice", put("/api/v1/data-products/sales.invoices").header(HttpHeaders.IF_MATCH, "\"1\""), update)
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.ETAG, "\"2\""));
+        as("alice", put("/api/v1/data-products/sales.invoices").header(HttpHeaders.IF_MATCH, "\"1\""), update)
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.currentVersion").value(2));
+    }
+
+    @Test
+    void otherTeamMayNotRegisterForSales() throws Exception {
+        as("bob", post("/api/v1/data-products"), product("sales", "leads"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://governance.acme.com/problems/forbidden"));
+    }
+
+    @Test
+    void unauthenticatedCallIsRefusedAsProblem() throws Exception {
+        mvc.perform(post("/api/v1/data-products").contentType(MediaType.APPLICATION_JSON)
+                        .content(product("sales", "nobody")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void badInputIsRefusedWithTheOffendingFields() throws Exception {
+        as("alice", post("/api/v1/data-products"), "{\"domain\":\"sales\",")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://governance.acme.com/problems/invalid-input"));
+        as("alice", post("/api/v1/data-products"), product("sales", "enum").replace("CONFIDENTIAL", "SECRET"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("classification"));
+        as("alice", post("/api/v1/data-products"), product("Sales", "orders"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("domain"));
+        as("alice", post("/api/v1/data-products"), product("sales", "long").replace("\"Orders\"",
+                        "\"" + "x".repeat(201) + "\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("title"));
+    }
+
+    @Test
+    void unknownProductIsNotFound() throws Exception {
+        as("alice", post("/api/v1/data-products/sales.unknown/publish"), "")
+                .andExpect(status().isNotFound());
+    }
+
+    private ResultActions as(String user, MockHttpServletRequestBuilder request, String body) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
+        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private static String product(String domain, String name) {
+        return """
+                {"domain": "%s", "name": "%s", "title": "Orders", "description": "Every order placed",
+                 "ownerTeam": "sales", "classification": "CONFIDENTIAL", "tags": ["pii"],
+                 "outputPorts": [{"name": "events", "kind": "KAFKA_TOPIC", "address": "sales.orders.v1"}]}
+                """.formatted(domain, name);
+    }
+}
