@@ -1,0 +1,69 @@
+package com.acme.governance.query.config;
+
+import com.acme.governance.query.ingestion.NeverSkipRecoverer;
+import com.acme.governance.query.ingestion.RetryLogger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The projections' Kafka consumer: its own factories (the command side has its own in the same context), offsets
+ * committed per record and only after the listener returned, i.e. after the read models were written.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QueryKafkaConfiguration {
+
+    static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+    @Bean
+    public ConsumerFactory<String, byte[]> queryConsumerFactory(KafkaProperties kafkaProperties,
+                                                                ObjectProvider<SslBundles> sslBundles,
+                                                                QueryProperties properties) {
+        Map<String, Object> config = kafkaProperties.buildConsumerProperties(sslBundles.getIfAvailable());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The relay may write in Kafka transactions; aborted writes must never reach a read model.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Bean
+    public DefaultErrorHandler queryKafkaErrorHandler() {
+        ExponentialBackOff backOff = new ExponentialBackOff(FIRST_RETRY.toMillis(), 2.0);
+        backOff.setMaxInterval(MAX_RETRY.toMillis());
+        backOff.setMaxElapsedTime(Long.MAX_VALUE); // retry until it applies: a skipped event is a corrupt read model
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(new NeverSkipRecoverer(), backOff);
+        errorHandler.setClassifications(Map.of(), true); // even "fatal" exceptions are retried rather than skipped
+        errorHandler.setRetryListeners(new RetryLogger());
+        return errorHandler;
+    }
+
+    @Bean
+    public ConcurrentKafkaListenerContainerFactory<String, byte[]> queryKafkaListenerContainerFactory(
+            ConsumerFactory<String, byte[]> queryConsumerFactory, DefaultErrorHandler queryKafkaErrorHandler,
+            QueryProperties properties) {
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(queryConsumerFactory);
+        factory.setCommonErrorHandler(queryKafkaErrorHandler);
+        factory.setConcurrency(properties.consumerConcurrency());
+        factory.setAutoStartup(properties.consumerAutoStartup());
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        return factory;
+    }
+}

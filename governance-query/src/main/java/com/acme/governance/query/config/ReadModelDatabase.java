@@ -1,0 +1,46 @@
+package com.acme.governance.query.config;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+
+/**
+ * The query side's MongoDB database and its collections. A type of its own rather than a {@link MongoDatabase}
+ * bean, because the command side lives in the same context with a database of its own.
+ */
+public class ReadModelDatabase {
+
+    public static final String DATA_PRODUCTS = "data_products";
+    public static final String AUDIT_EVENTS = "audit_events";
+    public static final String PROJECTION_POSITIONS = "projection_positions";
+
+    private final MongoDatabase database;
+
+    public ReadModelDatabase(MongoDatabase database) {
+        this.database = database;
+    }
+
+    public MongoCollection<Document> dataProducts() {
+        return database.getCollection(DATA_PRODUCTS);
+    }
+
+    public MongoCollection<Document> auditEvents() {
+        return database.getCollection(AUDIT_EVENTS);
+    }
+
+    public MongoCollection<Document> projectionPositions() {
+        return database.getCollection(PROJECTION_POSITIONS);
+    }
+
+    /** Secondary indexes of the list filters and of the history lookup; creating an existing index is a no-op. */
+    public void ensureIndexes() {
+        MongoCollection<Document> products = dataProducts();
+        products.createIndex(Indexes.ascending("domain"));
+        products.createIndex(Indexes.ascending("ownerTeam"));
+        products.createIndex(Indexes.ascending("tags"));
+        products.createIndex(Indexes.ascending("status"));
+        products.createIndex(Indexes.ascending("classification"));
+        auditEvents().createIndex(Indexes.ascending("aggregateId", "sequence"));
+    }
+}

@@ -1,0 +1,50 @@
+package com.acme.governance.query.consistency;
+
+import com.acme.governance.query.config.ReadModelDatabase;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far the read models got, per aggregate: collection {@code projection_positions},
+ * {@code {_id: aggregateId, sequence: long}}. Shared by every query instance, since another instance may own
+ * the partition of an aggregate.
+ */
+@Component("queryProjectionPositions")
+public class ProjectionPositions {
+
+    /** Position of an aggregate of which no event was applied. */
+    public static final long NONE = -1;
+
+    private static final String SEQUENCE = "sequence";
+
+    private final MongoCollection<Document> collection;
+    private final PositionAdvancedSignal signal;
+
+    public ProjectionPositions(ReadModelDatabase database, PositionAdvancedSignal signal) {
+        this.collection = database.projectionPositions();
+        this.signal = signal;
+    }
+
+    /** Moves forward only: a redelivered older event leaves the position where it is. */
+    public void advance(String aggregateId, long sequence) {
+        collection.updateOne(Filters.eq("_id", aggregateId), Updates.max(SEQUENCE, sequence),
+                new UpdateOptions().upsert(true));
+        signal.signal();
+    }
+
+    public long current(String aggregateId) {
+        Document position = collection.find(Filters.eq("_id", aggregateId))
+                .projection(Projections.include(SEQUENCE))
+                .first();
+        if (position == null) {
+            return NONE;
+        }
+        Number sequence = position.get(SEQUENCE, Number.class);
+        return sequence == null ? NONE : sequence.longValue();
+    }
+}

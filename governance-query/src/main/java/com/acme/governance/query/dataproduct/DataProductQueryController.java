@@ -1,0 +1,87 @@
+package com.acme.governance.query.dataproduct;
+
+import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.query.audit.AuditEventRepository;
+import com.acme.governance.query.audit.HistoryEntry;
+import com.acme.governance.query.web.InvalidInputException;
+import com.acme.governance.query.web.PageView;
+import com.acme.governance.query.web.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The read side of data products. */
+@RestController("queryDataProductController")
+@RequestMapping(path = "/api/v1/data-products", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Data products")
+public class DataProductQueryController {
+
+    private final DataProductRepository products;
+    private final AuditEventRepository events;
+
+    public DataProductQueryController(DataProductRepository products, AuditEventRepository events) {
+        this.products = products;
+        this.events = events;
+    }
+
+    @GetMapping
+    @Operation(summary = "List data products", description = "Filters combine with AND; q searches title, "
+            + "description and tags, case-insensitively. Unknown parameters are refused.")
+    @Parameter(name = DataProductListParameters.DOMAIN, in = ParameterIn.QUERY,
+            schema = @Schema(pattern = DataProductId.SEGMENT))
+    @Parameter(name = DataProductListParameters.OWNER_TEAM, in = ParameterIn.QUERY,
+            schema = @Schema(pattern = DataProductListParameters.TEAM_PATTERN))
+    @Parameter(name = DataProductListParameters.CLASSIFICATION, in = ParameterIn.QUERY,
+            schema = @Schema(allowableValues = {"PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"}))
+    @Parameter(name = DataProductListParameters.TAG, in = ParameterIn.QUERY,
+            schema = @Schema(pattern = DataProductListParameters.TAG_PATTERN))
+    @Parameter(name = DataProductListParameters.STATUS, in = ParameterIn.QUERY,
+            schema = @Schema(allowableValues = {"DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"}))
+    @Parameter(name = DataProductListParameters.Q, in = ParameterIn.QUERY,
+            schema = @Schema(maxLength = DataProductListParameters.MAX_Q_LENGTH))
+    @Parameter(name = DataProductListParameters.PAGE, in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+    @Parameter(name = DataProductListParameters.SIZE, in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+    public PageView<DataProductView> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        return products.search(DataProductListParameters.parse(parameters));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One data product; its version is also the ETag to send as If-Match")
+    public ResponseEntity<DataProductView> get(@PathVariable("id") String id) {
+        DataProductView product = products.find(parseId(id))
+                .orElseThrow(() -> new ResourceNotFoundException("Data product", id));
+        return ResponseEntity.ok().eTag("\"" + product.version() + "\"").body(product);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Every event of a data product, oldest first, with its audit metadata")
+    public List<HistoryEntry> history(@PathVariable("id") String id) {
+        DataProductId productId = parseId(id);
+        if (!products.exists(productId)) {
+            throw new ResourceNotFoundException("Data product", id);
+        }
+        return events.historyOf(productId.toString());
+    }
+
+    private static DataProductId parseId(String id) {
+        try {
+            return DataProductId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("id", e.getMessage());
+        }
+    }
+}

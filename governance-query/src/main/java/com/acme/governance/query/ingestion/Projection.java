@@ -1,0 +1,11 @@
+package com.acme.governance.query.ingestion;
+
+/**
+ * A read model fed by the event stream. Implementations must be idempotent: the stream is delivered at least
+ * once and can be replayed from the start, so applying an event that was already applied changes nothing.
+ * An event that cannot be applied yet (a gap in its aggregate's stream) must throw, so it is retried.
+ */
+public interface Projection {
+
+    void apply(IncomingEvent event);
+}

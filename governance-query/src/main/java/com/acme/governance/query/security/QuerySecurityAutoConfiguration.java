@@ -1,0 +1,101 @@
+package com.acme.governance.query.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Security of the query side, shared with the command side's equivalent: in the combined application the first
+ * filter chain wins and both are the same. Stateless, every endpoint authenticated but health and API docs,
+ * HTTP Basic when a {@link UserDetailsService} exists (the local profile), JWT when a {@link JwtDecoder} exists
+ * (production), 401 and 403 as problem+json.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(SecurityFilterChain.class)
+@EnableWebSecurity
+public class QuerySecurityAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(QuerySecurityAutoConfiguration.class);
+
+    static final String[] PUBLIC_PATHS = {
+            "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
+    @Bean
+    @ConditionalOnMissingBean(JwtAuthenticationConverter.class)
+    public JwtAuthenticationConverter queryJwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new TeamAndRoleAuthorities());
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    public SecurityFilterChain querySecurityFilterChain(HttpSecurity http,
+                                                        ObjectProvider<UserDetailsService> userDetailsServices,
+                                                        ObjectProvider<JwtDecoder> jwtDecoders,
+                                                        ObjectProvider<JwtAuthenticationConverter> jwtConverters,
+                                                        ObjectProvider<ObjectMapper> objectMappers) throws Exception {
+        boolean basic = userDetailsServices.getIfAvailable() != null;
+        JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
+        ProblemResponseWriter problems = new ProblemResponseWriter(objectMappers.getIfAvailable(ObjectMapper::new));
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems,
+                challenges(basic, jwtDecoder != null));
+        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied));
+        if (basic) {
+            http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(entryPoint));
+        }
+        if (jwtDecoder != null) {
+            JwtAuthenticationConverter converter = jwtConverters.getIfUnique(this::queryJwtAuthenticationConverter);
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(converter))
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(accessDenied));
+        }
+        if (!basic && jwtDecoder == null) {
+            log.warn("Neither a UserDetailsService nor a JwtDecoder is configured: every protected endpoint answers 401");
+        }
+        return http.build();
+    }
+
+    private static List<String> challenges(boolean basic, boolean jwt) {
+        List<String> challenges = new ArrayList<>();
+        if (jwt) {
+            challenges.add("Bearer");
+        }
+        if (basic) {
+            challenges.add("Basic realm=\"governance\"");
+        }
+        return challenges;
+    }
+}

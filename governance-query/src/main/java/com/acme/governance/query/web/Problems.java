@@ -1,0 +1,49 @@
+package com.acme.governance.query.web;
+
+import com.acme.governance.api.problem.ProblemTypes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import java.net.URI;
+import java.util.List;
+
+/** RFC 9457 problem details with the stable types of the public contract. */
+public final class Problems {
+
+    public static final String ERRORS = "errors";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, URI type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        return problem;
+    }
+
+    public static ProblemDetail invalidInput(List<FieldProblem> problems) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "The request has invalid input.");
+        problem.setProperty(ERRORS, problems);
+        return problem;
+    }
+
+    /** The stable type for a status, for problems raised by the framework rather than by this service. */
+    public static URI typeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> ProblemTypes.INVALID_INPUT;
+            case 401 -> ProblemTypes.UNAUTHENTICATED;
+            case 403 -> ProblemTypes.FORBIDDEN;
+            case 404 -> ProblemTypes.NOT_FOUND;
+            default -> status.is5xxServerError() ? ProblemTypes.INTERNAL : URI.create("about:blank");
+        };
+    }
+
+    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

@@ -1,0 +1,50 @@
+package com.acme.governance.query;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.springframework.beans.factory.annotation.AnnotatedGenericBeanDefinition;
+import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.stereotype.Component;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "com.acme.governance.query", importOptions = ImportOption.DoNotIncludeTests.class)
+class QueryArchitectureTest {
+
+    @ArchTest
+    static final ArchRule readModelsUseThePlainDriver = noClasses().should()
+            .dependOnClassesThat().resideInAPackage("org.springframework.data..")
+            .because("the read models are written with the plain MongoDB driver, not Spring Data");
+
+    @ArchTest
+    static final ArchRule independentOfTheCommandSide = noClasses().should()
+            .dependOnClassesThat().resideInAPackage("com.acme.governance.command..")
+            .because("the query side knows the command side only through governance-api and Kafka");
+
+    @ArchTest
+    static final ArchRule scannedBeansHaveModulePrefixedNames = classes()
+            .that().areMetaAnnotatedWith(Component.class)
+            .and().doNotHaveSimpleName("GovernanceQueryApplication")
+            .should(haveABeanNameStartingWith("query"))
+            .because("the launcher scans both modules into one context, where equal bean names clash");
+
+    private static ArchCondition<JavaClass> haveABeanNameStartingWith(String prefix) {
+        return new ArchCondition<>("have a bean name starting with '" + prefix + "'") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                String name = AnnotationBeanNameGenerator.INSTANCE.generateBeanName(
+                        new AnnotatedGenericBeanDefinition(javaClass.reflect()), new SimpleBeanDefinitionRegistry());
+                events.add(new SimpleConditionEvent(javaClass, name.startsWith(prefix),
+                        javaClass.getName() + " is scanned as bean '" + name + "'"));
+            }
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package com.acme.governance.query.ingestion;
+
+import com.acme.governance.query.consistency.PositionAdvancedSignal;
+import com.acme.governance.query.consistency.ProjectionPositions;
+import com.acme.governance.query.support.DataProductStream;
+import com.acme.governance.query.support.InMemoryMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProjectionDispatcherTest {
+
+    private static final String ID = "sales.orders";
+
+    private static InMemoryMongo mongo;
+    private ProjectionPositions positions;
+    private final List<String> applied = new ArrayList<>();
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = InMemoryMongo.start();
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void freshPositions() {
+        positions = new ProjectionPositions(mongo.freshDatabase(), new PositionAdvancedSignal());
+    }
+
+    @Test
+    void everyProjectionAppliesTheEventThenThePositionAdvances() {
+        ProjectionDispatcher dispatcher = new ProjectionDispatcher(List.of(recording("a"), recording("b")), positions);
+        List<IncomingEvent> events = DataProductStream.fullLifecycle(ID);
+
+        dispatcher.dispatch(events.get(0));
+        dispatcher.dispatch(events.get(1));
+
+        assertThat(applied).containsExactly("a:0", "b:0", "a:1", "b:1");
+        assertThat(positions.current(ID)).isEqualTo(1);
+        assertThat(positions.current("marketing.campaigns")).isEqualTo(ProjectionPositions.NONE);
+    }
+
+    @Test
+    void aFailingProjectionLeavesThePositionWhereItWas() {
+        Projection failing = event -> {
+            throw new ProjectionGapException("gap");
+        };
+        ProjectionDispatcher dispatcher = new ProjectionDispatcher(List.of(recording("a"), failing), positions);
+        List<IncomingEvent> events = DataProductStream.fullLifecycle(ID);
+
+        assertThatThrownBy(() -> dispatcher.dispatch(events.get(0))).isInstanceOf(ProjectionGapException.class);
+
+        assertThat(positions.current(ID)).isEqualTo(ProjectionPositions.NONE);
+    }
+
+    @Test
+    void aRedeliveredOlderEventDoesNotMoveThePositionBack() {
+        ProjectionDispatcher dispatcher = new ProjectionDispatcher(List.of(recording("a")), positions);
+        List<IncomingEvent> events = DataProductStream.fullLifecycle(ID);
+        events.forEach(dispatcher::dispatch);
+
+        dispatcher.dispatch(events.get(2));
+
+        assertThat(positions.current(ID)).isEqualTo(5);
+    }
+
+    @Test
+    void anUnknownEventTypeStillReachesTheProjectionsAndAdvancesThePosition() {
+        ProjectionDispatcher dispatcher = new ProjectionDispatcher(List.of(recording("a")), positions);
+        IncomingEvent unknown = DataProductStream.of(ID).registered().unknown("governance.dataproduct.renamed.v1").last();
+
+        dispatcher.dispatch(unknown);
+
+        assertThat(applied).containsExactly("a:1");
+        assertThat(positions.current(ID)).isEqualTo(1);
+    }
+
+    private Projection recording(String name) {
+        return event -> applied.add(name + ":" + event.sequence());
+    }
+}

@@ -1,0 +1,122 @@
+package com.acme.governance.query.support;
+
+import com.acme.governance.api.audit.EventCatalog;
+import com.acme.governance.api.audit.HashChain;
+import com.acme.governance.api.dataproduct.Classification;
+import com.acme.governance.api.dataproduct.ContractVersionPublished;
+import com.acme.governance.api.dataproduct.DataProductDeprecated;
+import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.api.dataproduct.DataProductPublished;
+import com.acme.governance.api.dataproduct.DataProductRegistered;
+import com.acme.governance.api.dataproduct.DataProductRetired;
+import com.acme.governance.api.dataproduct.DataProductUpdated;
+import com.acme.governance.api.dataproduct.OutputPort;
+import com.acme.governance.api.dataproduct.PortKind;
+import com.acme.governance.api.dataproduct.SchemaType;
+import com.acme.governance.api.dataproduct.SemanticVersion;
+import com.acme.governance.query.ingestion.IncomingEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds one data product's event stream as the relay would deliver it: consecutive sequences, hash-chained,
+ * one second apart.
+ */
+public final class DataProductStream {
+
+    public static final Instant START = Instant.parse("2026-03-01T09:00:00.123Z");
+
+    private final DataProductId id;
+    private final List<IncomingEvent> events = new ArrayList<>();
+
+    private DataProductStream(String id) {
+        this.id = DataProductId.of(id);
+    }
+
+    public static DataProductStream of(String id) {
+        return new DataProductStream(id);
+    }
+
+    /** registered, updated, contract 1.0.0, published, deprecated, retired: every data product event type. */
+    public static List<IncomingEvent> fullLifecycle(String id) {
+        return of(id).registered().updated().contractPublished("1.0.0").published().deprecated().retired().events();
+    }
+
+    public DataProductStream registered() {
+        return append(new DataProductRegistered(id, "Orders", "Every order placed", "sales",
+                Classification.CONFIDENTIAL, List.of("orders", "pii"),
+                List.of(new OutputPort("events", PortKind.KAFKA_TOPIC, "sales.orders.v1"))), "alice", List.of("sales"), List.of());
+    }
+
+    public DataProductStream registered(String title, String description, String ownerTeam,
+                                        Classification classification, List<String> tags) {
+        return append(new DataProductRegistered(id, title, description, ownerTeam, classification, tags, List.of()),
+                "alice", List.of(ownerTeam), List.of());
+    }
+
+    public DataProductStream updated() {
+        return append(new DataProductUpdated(id, "Orders v2", "Every order placed, deduplicated",
+                Classification.RESTRICTED, List.of("gdpr", "orders"),
+                List.of(new OutputPort("events", PortKind.KAFKA_TOPIC, "sales.orders.v2"),
+                        new OutputPort("table", PortKind.TABLE, "warehouse.sales.orders"))), "erin", List.of("sales", "logistics"), List.of());
+    }
+
+    public DataProductStream contractPublished(String version) {
+        JsonNode schema = TestJson.MAPPER.createObjectNode()
+                .put("$schema", "https://json-schema.org/draft/2020-12/schema")
+                .put("type", "object")
+                .set("properties", TestJson.MAPPER.createObjectNode()
+                        .set("order.id", TestJson.MAPPER.createObjectNode().put("type", "string")));
+        return append(new ContractVersionPublished(id, SemanticVersion.parse(version), SchemaType.JSON_SCHEMA, schema),
+                "alice", List.of("sales"), List.of());
+    }
+
+    public DataProductStream published() {
+        return append(new DataProductPublished(id), "alice", List.of("sales"), List.of());
+    }
+
+    public DataProductStream deprecated() {
+        return append(new DataProductDeprecated(id, "superseded by sales.orders-v2"), "carol", List.of(), List.of("STEWARD"));
+    }
+
+    public DataProductStream retired() {
+        return append(new DataProductRetired(id, "no consumers left"), "carol", List.of(), List.of("STEWARD"));
+    }
+
+    /** An event type this version of the query side does not know, e.g. from a newer command side. */
+    public DataProductStream unknown(String type) {
+        return append(type, TestJson.MAPPER.createObjectNode().put("id", id.toString()).put("novelty", true),
+                "alice", List.of("sales"), List.of());
+    }
+
+    public List<IncomingEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public IncomingEvent last() {
+        return events.get(events.size() - 1);
+    }
+
+    private DataProductStream append(Object payload, String principal, List<String> teams, List<String> roles) {
+        return append(EventCatalog.typeOf(payload.getClass()), TestJson.MAPPER.valueToTree(payload), principal, teams, roles);
+    }
+
+    private DataProductStream append(String type, JsonNode payload, String principal, List<String> teams,
+                                     List<String> roles) {
+        long sequence = events.size();
+        String eventId = UUID.nameUUIDFromBytes((id + ":" + sequence).getBytes()).toString();
+        Instant time = START.plusSeconds(sequence);
+        String correlationId = UUID.nameUUIDFromBytes(("correlation:" + id + sequence).getBytes()).toString();
+        String causationId = UUID.nameUUIDFromBytes(("command:" + id + sequence).getBytes()).toString();
+        String previousHash = events.isEmpty() ? "" : last().hash();
+        String hash = HashChain.hash(previousHash, new HashChain.Link(id.toString(), sequence, type, eventId, time,
+                payload, principal, teams, roles, correlationId, causationId));
+        events.add(new IncomingEvent(eventId, type, id.toString(), "DataProduct", sequence, time, principal, teams,
+                roles, correlationId, causationId, hash, previousHash, payload));
+        return this;
+    }
+}
