@@ -1,8 +1,8 @@
 package com.acme.governance.api.audit;
 
 /**
- * Keys of the audit metadata every event carries, in the event store and as Kafka headers
- * (there prefixed with {@link #HEADER_PREFIX}).
+ * Keys of the audit metadata every event carries in the event store. On Kafka the same values travel as
+ * CloudEvents extensions, lowercased without separators ({@code ce_principal}, {@code ce_correlationid}, ...).
  */
 public final class AuditMetadata {
 
@@ -18,7 +18,6 @@ public final class AuditMetadata {
     /** SHA-256 over {@link #PREVIOUS_HASH} and the event's canonical bytes; see {@link HashChain}. */
     public static final String HASH = "hash";
 
-    public static final String HEADER_PREFIX = "gov_";
 
     private AuditMetadata() {
     }
