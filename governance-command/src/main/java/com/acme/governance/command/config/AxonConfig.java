@@ -32,6 +32,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
@@ -44,6 +45,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * transaction manager needs sessions, which the embedded MongoDB-wire server lacks (see STACK-NOTES).
  */
 @Configuration
+@EnableConfigurationProperties({CommandProperties.class, GovernanceTopicProperties.class})
 public class AxonConfig {
 
     @Bean

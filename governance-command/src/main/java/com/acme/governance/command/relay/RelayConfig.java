@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +23,7 @@ public class RelayConfig {
     private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(15);
 
     @Bean
-    KafkaTemplate<String, byte[]> commandRelayKafkaTemplate(KafkaProperties kafkaProperties) {
+    ProducerFactory<String, byte[]> commandRelayProducerFactory(KafkaProperties kafkaProperties) {
         Map<String, Object> config = kafkaProperties.buildProducerProperties(null);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -33,7 +34,12 @@ public class RelayConfig {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> commandRelayKafkaTemplate(ProducerFactory<String, byte[]> commandRelayProducerFactory) {
+        return new KafkaTemplate<>(commandRelayProducerFactory);
     }
 
     @Bean

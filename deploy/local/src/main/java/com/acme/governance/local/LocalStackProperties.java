@@ -1,0 +1,31 @@
+package com.acme.governance.local;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the local stack keeps its data and which ports its Kafka broker and MongoDB-wire server use.
+ * Bound from {@code governance.local.*}, so application.yml, environment variables
+ * ({@code GOVERNANCE_LOCAL_DATA_DIR}, {@code GOVERNANCE_LOCAL_KAFKA_PORT}, {@code GOVERNANCE_LOCAL_MONGO_PORT})
+ * and command-line arguments ({@code --governance.local.kafka-port=19092}) all set them.
+ *
+ * @param dataDir the broker log goes to {@code <dataDir>/kafka}, the MongoDB store to {@code <dataDir>/mongo.mv}
+ * @param kafkaPort the broker's client port on localhost
+ * @param mongoPort the MongoDB-wire server's port on localhost
+ */
+@ConfigurationProperties("governance.local")
+public record LocalStackProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("9092") int kafkaPort,
+        @DefaultValue("27017") int mongoPort) {
+
+    public Path kafkaLogDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    public Path mongoFile() {
+        return dataDir.resolve("mongo.mv");
+    }
+}

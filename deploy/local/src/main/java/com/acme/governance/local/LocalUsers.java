@@ -1,0 +1,57 @@
+package com.acme.governance.local;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/**
+ * The people of the walk-through, for HTTP Basic on the local profile only: teams become {@code TEAM_<team>}
+ * authorities and roles {@code ROLE_<role>}, as the services expect from any identity provider.
+ *
+ * <p>Each password is the user name plus {@code -pw} and is printed in the README, so hashing it would protect
+ * nothing and would cost a bcrypt round on every request: it is stored as {@code {noop}} unless the application
+ * defines its own {@link PasswordEncoder}. None of this exists outside the {@code local} profile.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("local")
+class LocalUsers {
+
+    private static final List<LocalUser> USERS = List.of(
+            new LocalUser("alice", List.of("sales"), List.of()),
+            new LocalUser("bob", List.of("marketing"), List.of()),
+            new LocalUser("erin", List.of("sales", "logistics"), List.of()),
+            new LocalUser("carol", List.of(), List.of("STEWARD")),
+            new LocalUser("dave", List.of(), List.of("AUDITOR")),
+            new LocalUser("admin", List.of(), List.of("OPERATOR")));
+
+    @Bean
+    InMemoryUserDetailsManager localUserDetailsService(ObjectProvider<PasswordEncoder> passwordEncoder) {
+        PasswordEncoder encoder = passwordEncoder.getIfAvailable();
+        return new InMemoryUserDetailsManager(USERS.stream().map(user -> user.toUserDetails(encoder)).toList());
+    }
+
+    record LocalUser(String name, List<String> teams, List<String> roles) {
+
+        String password() {
+            return name + "-pw";
+        }
+
+        String[] authorities() {
+            return Stream.concat(teams.stream().map(team -> "TEAM_" + team), roles.stream().map(role -> "ROLE_" + role))
+                    .toArray(String[]::new);
+        }
+
+        UserDetails toUserDetails(PasswordEncoder encoder) {
+            String stored = encoder == null ? "{noop}" + password() : encoder.encode(password());
+            return User.withUsername(name).password(stored).authorities(authorities()).build();
+        }
+    }
+}
