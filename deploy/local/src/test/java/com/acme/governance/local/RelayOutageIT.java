@@ -1,7 +1,12 @@
 package com.acme.governance.local;
 
+import com.acme.governance.command.relay.KafkaRelay;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,6 +29,9 @@ class RelayOutageIT extends LocalStackSupport {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private EventProcessingConfiguration eventProcessing;
+
     @Test
     void eventsStoredDuringAKafkaOutageArriveInOrderOnceItIsBack() {
         Api.Caller alice = new Api(port).as("alice");
@@ -44,6 +52,8 @@ class RelayOutageIT extends LocalStackSupport {
         duringOutage.add(alice.post("/api/v1/data-products/sales.outage/publish", ""));
         assertThat(duringOutage).as("commands are accepted while Kafka is down")
                 .allSatisfy(response -> assertThat(response.status()).as(response.toString()).isEqualTo(200));
+        // long enough for the producer to give up, so that the relay's own retry is what gets the events out
+        await().atMost(Duration.ofMinutes(1)).until(this::relayFailing);
         broker().start();
 
         try (GovernanceTopicReader topic = new GovernanceTopicReader(broker().bootstrapServers())) {
@@ -64,6 +74,12 @@ class RelayOutageIT extends LocalStackSupport {
             assertThat(read.json().path("status").asText()).isEqualTo("PUBLISHED");
             assertThat(read.json().path("title").asText()).isEqualTo("Outage 4");
         });
+    }
+
+    private boolean relayFailing() {
+        return eventProcessing.eventProcessor(KafkaRelay.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .map(processor -> processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState))
+                .orElseThrow();
     }
 
     private static List<String> distinctSequences(List<ConsumerRecord<String, byte[]>> records) {
