@@ -59,10 +59,17 @@ class AccessStoryIT extends LocalStackSupport {
         Api.Caller bob = api.as("bob");
         Api.Caller carol = api.as("carol");
 
+        Api.Response zeroDays = carol.post("/api/v1/policies", CONFIDENTIAL_POLICY.replace("\"maxGrantDays\": 30",
+                "\"maxGrantDays\": 0"));
+        assertThat(zeroDays.status()).as(zeroDays.toString()).isEqualTo(400);
+        Api.Response noApprovals = carol.post("/api/v1/policies", CONFIDENTIAL_POLICY.replace("[\"OWNER\", \"STEWARD\"]",
+                "[]"));
+        assertThat(noApprovals.status()).as(noApprovals.toString()).isEqualTo(400);
         assertThat(carol.post("/api/v1/policies", CONFIDENTIAL_POLICY).status()).isEqualTo(201);
+        assertThat(carol.post("/api/v1/policies", CONFIDENTIAL_POLICY).status()).as("duplicate id").isEqualTo(409);
         assertThat(alice.post("/api/v1/policies", CONFIDENTIAL_POLICY.replace("confidential-data", "mine")).status())
                 .as("only stewards define policies").isEqualTo(403);
-        registerAndPublish(alice, "orders");
+        registerAndPublish(alice, "sales", "orders");
 
         Api.Response tooLong = bob.post("/api/v1/access-requests", request("sales.orders", "campaign attribution", 90));
         assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
@@ -132,12 +139,13 @@ class AccessStoryIT extends LocalStackSupport {
     void fiftyConcurrentApprovalsYieldExactlyOneGrant() throws Exception {
         Api api = new Api(port);
         Api.Caller carol = api.as("carol");
-        if (carol.get("/api/v1/policies/confidential-data").status() == 404) {
-            assertThat(carol.post("/api/v1/policies", CONFIDENTIAL_POLICY).status()).isEqualTo(201);
-        }
-        registerAndPublish(api.as("alice"), "payments");
+        // its own policy, scoped to its own domain, so that the story above is decided as it tells
+        assertThat(carol.post("/api/v1/policies", CONFIDENTIAL_POLICY
+                .replace("confidential-data", "finance-data")
+                .replace("{\"domain\": null}", "{\"domain\": \"finance\"}")).status()).isEqualTo(201);
+        registerAndPublish(api.as("alice"), "finance", "payments");
         Api.Response requested = api.as("bob").post("/api/v1/access-requests",
-                request("sales.payments", "fraud analysis", 30));
+                request("finance.payments", "fraud analysis", 30));
         assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
         String id = requested.json().path("id").asText();
 
@@ -165,17 +173,18 @@ class AccessStoryIT extends LocalStackSupport {
                             .map(r -> GovernanceTopicReader.header(r, "ce_type"))
                             .filter("governance.access-grant.granted.v1"::equals)).hasSize(1));
         }
-        JsonNode grants = api.as("bob").get("/api/v1/access-grants?dataProductId=sales.payments").json();
+        JsonNode grants = api.as("bob").get("/api/v1/access-grants?dataProductId=finance.payments").json();
         assertThat(grants.path("total").asInt()).isEqualTo(1);
     }
 
-    private static void registerAndPublish(Api.Caller owner, String name) {
+    private static void registerAndPublish(Api.Caller owner, String domain, String name) {
         Api.Response registered = owner.post("/api/v1/data-products", """
-                {"domain": "sales", "name": "%s", "title": "Orders", "ownerTeam": "sales",
+                {"domain": "%s", "name": "%s", "title": "Orders", "ownerTeam": "sales",
                  "classification": "CONFIDENTIAL", "tags": ["pii"], "outputPorts": []}
-                """.formatted(name));
+                """.formatted(domain, name));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        assertThat(owner.post("/api/v1/data-products/sales." + name + "/publish", "").status()).isEqualTo(200);
+        assertThat(owner.post("/api/v1/data-products/" + domain + "." + name + "/publish", "").status())
+                .isEqualTo(200);
     }
 
     private static String request(String product, String purpose, int days) {

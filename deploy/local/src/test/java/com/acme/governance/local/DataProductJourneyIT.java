@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -142,6 +148,37 @@ class DataProductJourneyIT extends LocalStackSupport {
         assertThat(GovernanceTopicReader.header(first, "ce_teams")).isEqualTo("sales");
         assertThat(GovernanceTopicReader.header(first, "ce_correlationid")).isNotBlank();
         assertThat(GovernanceTopicReader.header(first, "ce_hash")).isEqualTo(events.get(0).path("hash").asText());
+    }
+
+    @Test
+    void topicIsCreatedWithItsPartitionsAndInfiniteRetention() throws Exception {
+        Api.Response registered = new Api(port).as("alice").post("/api/v1/data-products",
+                ORDERS.replace("\"orders\"", "\"leads\""));
+        assertThat(registered.status()).isEqualTo(201);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker().bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.listTopics().names().get()
+                    .contains(GovernanceTopicReader.TOPIC));
+            TopicDescription description = admin.describeTopics(List.of(GovernanceTopicReader.TOPIC))
+                    .allTopicNames().get().get(GovernanceTopicReader.TOPIC);
+            assertThat(description.partitions()).hasSize(3);
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, GovernanceTopicReader.TOPIC);
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+        }
+    }
+
+    @Test
+    void catalogueIsFilteredAndSearched() {
+        Api.Caller alice = new Api(port).as("alice");
+        Api.Response registered = alice.post("/api/v1/data-products", ORDERS.replace("\"orders\"", "\"refunds\"")
+                .replace("Every order placed", "Money given back to customers"));
+        assertThat(registered.status()).isEqualTo(201);
+        alice.getAfter(registered, "/api/v1/data-products/sales.refunds");
+
+        JsonNode found = alice.get("/api/v1/data-products?ownerTeam=sales&classification=CONFIDENTIAL&q=MONEY").json();
+        assertThat(found.path("items")).extracting(item -> item.path("id").asText()).containsExactly("sales.refunds");
+        assertThat(found.path("total").asInt()).isEqualTo(1);
+        assertThat(alice.get("/api/v1/data-products?domain=marketing").json().path("total").asInt()).isZero();
     }
 
     @Test
