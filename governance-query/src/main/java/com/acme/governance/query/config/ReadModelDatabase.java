@@ -12,6 +12,10 @@ import org.bson.Document;
 public class ReadModelDatabase {
 
     public static final String DATA_PRODUCTS = "data_products";
+    public static final String POLICIES = "policies";
+    public static final String POLICY_VERSIONS = "policy_versions";
+    public static final String ACCESS_REQUESTS = "access_requests";
+    public static final String ACCESS_GRANTS = "access_grants";
     public static final String AUDIT_EVENTS = "audit_events";
     public static final String PROJECTION_POSITIONS = "projection_positions";
 
@@ -25,6 +29,22 @@ public class ReadModelDatabase {
         return database.getCollection(DATA_PRODUCTS);
     }
 
+    public MongoCollection<Document> policies() {
+        return database.getCollection(POLICIES);
+    }
+
+    public MongoCollection<Document> policyVersions() {
+        return database.getCollection(POLICY_VERSIONS);
+    }
+
+    public MongoCollection<Document> accessRequests() {
+        return database.getCollection(ACCESS_REQUESTS);
+    }
+
+    public MongoCollection<Document> accessGrants() {
+        return database.getCollection(ACCESS_GRANTS);
+    }
+
     public MongoCollection<Document> auditEvents() {
         return database.getCollection(AUDIT_EVENTS);
     }
@@ -33,7 +53,7 @@ public class ReadModelDatabase {
         return database.getCollection(PROJECTION_POSITIONS);
     }
 
-    /** Secondary indexes of the list filters and of the history lookup; creating an existing index is a no-op. */
+    /** Secondary indexes of the list filters and of the history lookups; creating an existing index is a no-op. */
     public void ensureIndexes() {
         MongoCollection<Document> products = dataProducts();
         products.createIndex(Indexes.ascending("domain"));
@@ -41,6 +61,17 @@ public class ReadModelDatabase {
         products.createIndex(Indexes.ascending("tags"));
         products.createIndex(Indexes.ascending("status"));
         products.createIndex(Indexes.ascending("classification"));
+        policies().createIndex(Indexes.ascending("status"));
+        policies().createIndex(Indexes.ascending("scope.domain"));
+        policyVersions().createIndex(Indexes.ascending("policyId", "version"));
+        MongoCollection<Document> requests = accessRequests();
+        requests.createIndex(Indexes.ascending("status", "requestedAt"));
+        requests.createIndex(Indexes.ascending("dataProductId"));
+        requests.createIndex(Indexes.ascending("consumerTeam"));
+        MongoCollection<Document> grants = accessGrants();
+        grants.createIndex(Indexes.ascending("status", "startsAt"));
+        grants.createIndex(Indexes.ascending("dataProductId"));
+        grants.createIndex(Indexes.ascending("consumerTeam"));
         auditEvents().createIndex(Indexes.ascending("aggregateId", "sequence"));
     }
 }

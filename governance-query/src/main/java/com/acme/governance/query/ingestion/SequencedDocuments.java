@@ -13,56 +13,68 @@ import org.slf4j.LoggerFactory;
 import java.util.Date;
 
 /**
- * Read-model documents that follow one aggregate's event stream, idempotently. Each keeps {@code version}, the
- * number of events applied; an event with sequence n applies only to version n, so a redelivered event
- * (version > n) is a no-op and a missing predecessor (version < n) is a gap that must be retried.
+ * Read-model documents that follow one aggregate's event stream, idempotently. Each keeps the number of events
+ * applied (its count field); an event with sequence n applies only to a count of n, so a redelivered event
+ * (count > n) is a no-op and a missing predecessor (count < n) is a gap that must be retried.
  */
 public class SequencedDocuments {
 
+    /** The default count field: a data product's version is its event count. */
     public static final String VERSION = "version";
     public static final String UPDATED_AT = "updatedAt";
 
     private static final Logger log = LoggerFactory.getLogger(SequencedDocuments.class);
 
     private final MongoCollection<Document> collection;
+    private final String countField;
 
+    /** Counts the applied events in {@code version}. */
     public SequencedDocuments(MongoCollection<Document> collection) {
-        this.collection = collection;
+        this(collection, VERSION);
     }
 
-    /** The aggregate's first event: creates the document at version 1. */
+    /**
+     * @param countField where the number of applied events is kept: read models whose {@code version} means
+     *                   something else (a policy's version) count in a field of their own
+     */
+    public SequencedDocuments(MongoCollection<Document> collection, String countField) {
+        this.collection = collection;
+        this.countField = countField;
+    }
+
+    /** The aggregate's first event: creates the document with a count of 1. */
     public void create(IncomingEvent event, Document document) {
         if (event.sequence() != 0) {
             throw new IllegalStateException("the first event of an aggregate has sequence 0, got " + event.describe());
         }
         document.put("_id", event.aggregateId());
-        document.put(VERSION, 1L);
+        document.put(countField, 1L);
         document.put(UPDATED_AT, Date.from(event.time()));
         if (!IdempotentInsert.insertIfAbsent(collection, document)) {
             log.debug("Already applied {}", event.describe());
         }
     }
 
-    /** A later event: applies {@code change} if, and only if, the document is at version {@code event.sequence()}. */
+    /** A later event: applies {@code change} if, and only if, the document's count is {@code event.sequence()}. */
     public void change(IncomingEvent event, Bson change) {
         long sequence = event.sequence();
         UpdateResult result = collection.updateOne(
-                Filters.and(Filters.eq("_id", event.aggregateId()), Filters.eq(VERSION, sequence)),
-                Updates.combine(change, Updates.set(VERSION, sequence + 1), Updates.set(UPDATED_AT, Date.from(event.time()))));
+                Filters.and(Filters.eq("_id", event.aggregateId()), Filters.eq(countField, sequence)),
+                Updates.combine(change, Updates.set(countField, sequence + 1), Updates.set(UPDATED_AT, Date.from(event.time()))));
         if (result.getMatchedCount() == 1) {
             return;
         }
-        long version = versionOf(event.aggregateId());
-        if (version > sequence) {
+        long count = countOf(event.aggregateId());
+        if (count > sequence) {
             log.debug("Already applied {}", event.describe());
             return;
         }
         throw new ProjectionGapException("Gap in the stream of " + event.aggregateId() + ": the read model holds "
-                + version + " events, so " + event.describe() + " cannot be applied yet");
+                + count + " events, so " + event.describe() + " cannot be applied yet");
     }
 
-    private long versionOf(String id) {
-        Document current = collection.find(Filters.eq("_id", id)).projection(Projections.include(VERSION)).first();
-        return current == null ? 0 : current.get(VERSION, Number.class).longValue();
+    private long countOf(String id) {
+        Document current = collection.find(Filters.eq("_id", id)).projection(Projections.include(countField)).first();
+        return current == null ? 0 : current.get(countField, Number.class).longValue();
     }
 }

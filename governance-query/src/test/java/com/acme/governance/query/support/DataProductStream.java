@@ -1,7 +1,5 @@
 package com.acme.governance.query.support;
 
-import com.acme.governance.api.audit.EventCatalog;
-import com.acme.governance.api.audit.HashChain;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
@@ -18,23 +16,19 @@ import com.acme.governance.query.ingestion.IncomingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-/**
- * Builds one data product's event stream as the relay would deliver it: consecutive sequences, hash-chained,
- * one second apart.
- */
+/** Builds one data product's event stream as the relay would deliver it (see {@link EventChain}). */
 public final class DataProductStream {
 
     public static final Instant START = Instant.parse("2026-03-01T09:00:00.123Z");
 
     private final DataProductId id;
-    private final List<IncomingEvent> events = new ArrayList<>();
+    private final EventChain chain;
 
     private DataProductStream(String id) {
         this.id = DataProductId.of(id);
+        this.chain = new EventChain(this.id.toString(), "DataProduct", START);
     }
 
     public static DataProductStream of(String id) {
@@ -94,29 +88,21 @@ public final class DataProductStream {
     }
 
     public List<IncomingEvent> events() {
-        return List.copyOf(events);
+        return chain.events();
     }
 
     public IncomingEvent last() {
-        return events.get(events.size() - 1);
+        return chain.last();
     }
 
     private DataProductStream append(Object payload, String principal, List<String> teams, List<String> roles) {
-        return append(EventCatalog.typeOf(payload.getClass()), TestJson.MAPPER.valueToTree(payload), principal, teams, roles);
+        chain.append(payload, principal, teams, roles);
+        return this;
     }
 
     private DataProductStream append(String type, JsonNode payload, String principal, List<String> teams,
                                      List<String> roles) {
-        long sequence = events.size();
-        String eventId = UUID.nameUUIDFromBytes((id + ":" + sequence).getBytes()).toString();
-        Instant time = START.plusSeconds(sequence);
-        String correlationId = UUID.nameUUIDFromBytes(("correlation:" + id + sequence).getBytes()).toString();
-        String causationId = UUID.nameUUIDFromBytes(("command:" + id + sequence).getBytes()).toString();
-        String previousHash = events.isEmpty() ? "" : last().hash();
-        String hash = HashChain.hash(previousHash, new HashChain.Link(id.toString(), sequence, type, eventId, time,
-                payload, principal, teams, roles, correlationId, causationId));
-        events.add(new IncomingEvent(eventId, type, id.toString(), "DataProduct", sequence, time, principal, teams,
-                roles, correlationId, causationId, hash, previousHash, payload));
+        chain.append(type, payload, principal, teams, roles);
         return this;
     }
 }

@@ -1,0 +1,46 @@
+package com.acme.governance.query.access;
+
+import com.acme.governance.api.access.ListAccessGrants;
+import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.web.PageView;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.acme.governance.query.access.AccessFields.*;
+
+/** Reads the grants of the {@code access_grants} read model. */
+@Component("queryAccessGrantRepository")
+public class AccessGrantRepository {
+
+    private final MongoCollection<Document> grants;
+
+    public AccessGrantRepository(ReadModelDatabase database) {
+        this.grants = database.accessGrants();
+    }
+
+    /** Empty too while the request with that id is not granted. */
+    public Optional<AccessGrantView> find(String id) {
+        return Optional.ofNullable(grants.find(Filters.and(Filters.eq(ID, id), AccessGrantSearchFilter.granted())).first())
+                .map(AccessGrantViewMapper::toView);
+    }
+
+    /** One page, earliest start first (then by id, so that paging is stable). */
+    public PageView<AccessGrantView> search(ListAccessGrants query) {
+        Bson filter = AccessGrantSearchFilter.of(query);
+        List<AccessGrantView> items = grants.find(filter)
+                .sort(Sorts.ascending(STARTS_AT, ID))
+                .skip(query.page() * query.size())
+                .limit(query.size())
+                .map(AccessGrantViewMapper::toView)
+                .into(new ArrayList<>());
+        return new PageView<>(items, query.page(), query.size(), grants.countDocuments(filter));
+    }
+}

@@ -1,0 +1,41 @@
+package com.acme.governance.query.access;
+
+import com.acme.governance.api.access.AccessGrantStatus;
+import com.acme.governance.api.access.ListAccessGrants;
+import com.mongodb.client.model.Filters;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static com.acme.governance.query.access.AccessFields.*;
+
+/** The MongoDB filter of an access grant list query, built only from validated values. */
+final class AccessGrantSearchFilter {
+
+    private static final List<String> GRANT_STATUSES = Arrays.stream(AccessGrantStatus.values()).map(Enum::name).toList();
+
+    private AccessGrantSearchFilter() {
+    }
+
+    /**
+     * The documents of {@code access_grants} that are grants: the projection keeps a statusless one for every
+     * request until it is granted.
+     */
+    static Bson granted() {
+        return Filters.in(STATUS, GRANT_STATUSES);
+    }
+
+    static Bson of(ListAccessGrants query) {
+        List<Bson> conditions = new ArrayList<>();
+        conditions.add(query.status() != null ? Filters.eq(STATUS, query.status().name()) : granted());
+        if (query.dataProductId() != null) {
+            conditions.add(Filters.eq(DATA_PRODUCT_ID, query.dataProductId().toString()));
+        }
+        if (query.consumerTeam() != null) {
+            conditions.add(Filters.eq(CONSUMER_TEAM, query.consumerTeam()));
+        }
+        return Filters.and(conditions);
+    }
+}

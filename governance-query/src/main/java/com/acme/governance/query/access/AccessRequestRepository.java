@@ -1,0 +1,49 @@
+package com.acme.governance.query.access;
+
+import com.acme.governance.api.access.ListAccessRequests;
+import com.acme.governance.api.audit.Actor;
+import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.web.PageView;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.acme.governance.query.access.AccessFields.*;
+
+/** Reads the {@code access_requests} read model. */
+@Component("queryAccessRequestRepository")
+public class AccessRequestRepository {
+
+    private final MongoCollection<Document> requests;
+
+    public AccessRequestRepository(ReadModelDatabase database) {
+        this.requests = database.accessRequests();
+    }
+
+    public Optional<AccessRequestView> find(String id) {
+        return Optional.ofNullable(requests.find(Filters.eq(ID, id)).first()).map(AccessRequestViewMapper::toView);
+    }
+
+    /**
+     * One page, oldest request first (then by id, so that paging is stable).
+     *
+     * @param caller who asks: {@code awaitingMyApproval} is about them
+     */
+    public PageView<AccessRequestView> search(ListAccessRequests query, Actor caller) {
+        Bson filter = AccessRequestSearchFilter.of(query, caller);
+        List<AccessRequestView> items = requests.find(filter)
+                .sort(Sorts.ascending(REQUESTED_AT, ID))
+                .skip(query.page() * query.size())
+                .limit(query.size())
+                .map(AccessRequestViewMapper::toView)
+                .into(new ArrayList<>());
+        return new PageView<>(items, query.page(), query.size(), requests.countDocuments(filter));
+    }
+}

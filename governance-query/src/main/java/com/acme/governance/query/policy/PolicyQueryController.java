@@ -1,0 +1,77 @@
+package com.acme.governance.query.policy;
+
+import com.acme.governance.api.Limits;
+import com.acme.governance.query.web.InvalidInputException;
+import com.acme.governance.query.web.PageView;
+import com.acme.governance.query.web.QueryParameters;
+import com.acme.governance.query.web.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The read side of governance policies. */
+@RestController("queryPolicyController")
+@RequestMapping(path = "/api/v1/policies", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Policies")
+public class PolicyQueryController {
+
+    private static final Pattern POLICY_ID = Pattern.compile(Limits.POLICY_ID_PATTERN);
+
+    private final PolicyRepository policies;
+
+    public PolicyQueryController(PolicyRepository policies) {
+        this.policies = policies;
+    }
+
+    @GetMapping
+    @Operation(summary = "List policies, in id order", description = "Filters combine with AND; domain selects the "
+            + "policies scoped to that domain (global policies have none). Unknown parameters are refused.")
+    @Parameter(name = PolicyListParameters.STATUS, in = ParameterIn.QUERY,
+            schema = @Schema(allowableValues = {"ACTIVE", "RETIRED"}))
+    @Parameter(name = PolicyListParameters.DOMAIN, in = ParameterIn.QUERY,
+            schema = @Schema(pattern = PolicyListParameters.DOMAIN_PATTERN))
+    @Parameter(name = QueryParameters.PAGE, in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+    @Parameter(name = QueryParameters.SIZE, in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+    public PageView<PolicyView> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        return policies.search(PolicyListParameters.parse(parameters));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A policy's current state; its version is also the ETag")
+    public ResponseEntity<PolicyView> get(@PathVariable("id") String id) {
+        PolicyView policy = policies.find(requireId(id))
+                .orElseThrow(() -> new ResourceNotFoundException("Policy", id));
+        return ResponseEntity.ok().eTag("\"" + policy.version() + "\"").body(policy);
+    }
+
+    @GetMapping("/{id}/versions")
+    @Operation(summary = "Every version of a policy as it was decided, oldest first, with the rationale of each amendment")
+    public List<PolicyVersionView> versions(@PathVariable("id") String id) {
+        if (!policies.exists(requireId(id))) {
+            throw new ResourceNotFoundException("Policy", id);
+        }
+        return policies.versionsOf(id);
+    }
+
+    private static String requireId(String id) {
+        if (!POLICY_ID.matcher(id).matches()) {
+            throw new InvalidInputException("id", "must match " + Limits.POLICY_ID_PATTERN);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,32 @@
+package com.acme.governance.query.policy;
+
+import com.acme.governance.api.policy.ListPolicies;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.acme.governance.query.policy.PolicyFields.*;
+
+/**
+ * The MongoDB filter of a policy list query, built only from validated values. {@code domain} selects the
+ * policies scoped to that domain, as the scope field says; global policies have no domain and are not among them.
+ */
+final class PolicySearchFilter {
+
+    private PolicySearchFilter() {
+    }
+
+    static Bson of(ListPolicies query) {
+        List<Bson> conditions = new ArrayList<>();
+        if (query.status() != null) {
+            conditions.add(Filters.eq(STATUS, query.status().name()));
+        }
+        if (query.domain() != null) {
+            conditions.add(Filters.eq(SCOPE_DOMAIN_PATH, query.domain()));
+        }
+        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+    }
+}

@@ -1,0 +1,214 @@
+package com.acme.governance.query.access;
+
+import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.ingestion.EventPayloads;
+import com.acme.governance.query.ingestion.IncomingEvent;
+import com.acme.governance.query.ingestion.ProjectionGapException;
+import com.acme.governance.query.support.AccessRequestStream;
+import com.acme.governance.query.support.InMemoryMongo;
+import com.acme.governance.query.support.PolicyStream;
+import com.acme.governance.query.support.TestJson;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static com.acme.governance.query.access.AccessStories.EXPIRED;
+import static com.acme.governance.query.access.AccessStories.REJECTED;
+import static com.acme.governance.query.access.AccessStories.REVOKED;
+import static com.acme.governance.query.access.AccessStories.WITHDRAWN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The grant projection alone, without the request projection: a grant is built from the events only. */
+class AccessGrantProjectionTest {
+
+    private static InMemoryMongo mongo;
+    private ReadModelDatabase database;
+    private AccessGrantProjection projection;
+    private AccessGrantRepository grants;
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = InMemoryMongo.start();
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void freshReadModel() {
+        database = mongo.freshDatabase();
+        projection = new AccessGrantProjection(database, new EventPayloads(TestJson.MAPPER));
+        grants = new AccessGrantRepository(database);
+    }
+
+    @Test
+    void noGrantBeforeTheLastApproval() {
+        AccessRequestStream.of(EXPIRED).requested().approvedByOwner().approvedBySteward().events()
+                .forEach(projection::apply);
+
+        assertThat(grants.find(EXPIRED)).isEmpty();
+        Document following = document(EXPIRED);
+        assertThat(following.get("status")).isNull();
+        assertThat(following.get("eventCount", Number.class).longValue()).isEqualTo(3);
+    }
+
+    @Test
+    void theGrantCarriesWhatItsRequestSaidAndHowItWasApproved() {
+        List<IncomingEvent> events = AccessStories.EXPIRING.apply(EXPIRED).events().subList(0, 4);
+        events.forEach(projection::apply);
+
+        Document grant = document(EXPIRED);
+        assertThat(grant.getString("status")).isEqualTo("ACTIVE");
+        assertThat(grant.getString("dataProductId")).isEqualTo("sales.orders");
+        assertThat(grant.getString("consumerTeam")).isEqualTo("marketing");
+        assertThat(grant.getString("ownerTeam")).isEqualTo("sales");
+        assertThat(grant.getString("purpose")).isEqualTo("campaign attribution");
+        assertThat(grant.getString("requestedBy")).isEqualTo("bob");
+        assertThat(grant.getDate("startsAt")).isEqualTo(payloadDate(events.get(3), "startsAt"));
+        assertThat(grant.getDate("expiresAt")).isEqualTo(payloadDate(events.get(3), "expiresAt"));
+        assertThat(grant.getList("approvals", Document.class)).containsExactly(
+                new Document("principal", "alice").append("role", "OWNER").append("approvedAt", Date.from(events.get(1).time())),
+                new Document("principal", "carol").append("role", "STEWARD").append("approvedAt", Date.from(events.get(2).time())));
+        assertThat(grant.get("decision", Document.class).getList("policies", Document.class))
+                .extracting(policy -> policy.getString("policyId")).containsExactly("confidential-data", "sales-pii");
+        assertThat(grant.get("decision", Document.class).get("maxGrantDays", Number.class).intValue()).isEqualTo(30);
+        assertThat(grant.get("revokedBy")).isNull();
+        assertThat(grant.get("expiredAt")).isNull();
+        assertThat(database.accessRequests().countDocuments()).as("no request projection involved").isZero();
+    }
+
+    @Test
+    void anExpiredGrantKeepsWhenItEndedByItself() {
+        List<IncomingEvent> events = AccessStories.EXPIRING.apply(EXPIRED).events();
+        events.forEach(projection::apply);
+
+        Document grant = document(EXPIRED);
+        assertThat(grant.getString("status")).isEqualTo("EXPIRED");
+        assertThat(grant.getDate("expiredAt")).isEqualTo(payloadDate(events.get(4), "expiredAt"));
+        assertThat(grant.getDate("expiredAt")).isEqualTo(grant.getDate("expiresAt"));
+        assertThat(grant.getList("approvals", Document.class)).hasSize(2);
+    }
+
+    @Test
+    void aRevokedGrantKeepsWhoRevokedItWhyAndWhen() {
+        List<IncomingEvent> events = AccessStories.REVOKING.apply(REVOKED).events();
+        events.forEach(projection::apply);
+
+        Document grant = document(REVOKED);
+        assertThat(grant.getString("status")).isEqualTo("REVOKED");
+        assertThat(grant.getString("revokedBy")).isEqualTo("carol");
+        assertThat(grant.getString("revocationReason")).isEqualTo("campaign over");
+        assertThat(grant.getDate("revokedAt")).isEqualTo(Date.from(events.get(4).time()));
+        assertThat(grant.get("expiredAt")).isNull();
+    }
+
+    @Test
+    void aRejectedOrWithdrawnRequestNeverBecomesAGrant() {
+        AccessStories.REJECTING.apply(REJECTED).events().forEach(projection::apply);
+        AccessStories.WITHDRAWING.apply(WITHDRAWN).events().forEach(projection::apply);
+
+        assertThat(grants.find(REJECTED)).isEmpty();
+        assertThat(grants.find(WITHDRAWN)).isEmpty();
+        assertThat(document(REJECTED).get("eventCount", Number.class).longValue()).isEqualTo(3);
+        assertThat(document(WITHDRAWN).get("eventCount", Number.class).longValue()).isEqualTo(2);
+    }
+
+    static Stream<Arguments> everyEventOfEveryStory() {
+        return AccessStories.all().entrySet().stream().flatMap(story -> IntStream.range(0, story.getValue().size())
+                .mapToObj(index -> Arguments.of(story.getKey(), index)));
+    }
+
+    @ParameterizedTest(name = "story {0}, event {1}")
+    @MethodSource("everyEventOfEveryStory")
+    void theSameEventAppliedTwiceChangesNothing(String id, int index) {
+        List<IncomingEvent> events = AccessStories.all().get(id);
+        events.subList(0, index + 1).forEach(projection::apply);
+        Document afterFirstDelivery = document(id);
+
+        projection.apply(events.get(index));
+
+        assertThat(document(id)).isEqualTo(afterFirstDelivery);
+    }
+
+    @Test
+    void replayingEveryStoryIntoAPopulatedModelChangesNothing() {
+        List<IncomingEvent> stream = AccessStories.interleaved();
+        stream.forEach(projection::apply);
+        List<Document> populated = allDocuments();
+        assertThat(populated).extracting(grant -> grant.getString("status"))
+                .containsExactlyInAnyOrder("EXPIRED", "REVOKED", null, null);
+
+        stream.forEach(projection::apply);
+
+        assertThat(allDocuments()).isEqualTo(populated);
+    }
+
+    @Test
+    void anEventAfterAGapThrowsAndChangesNothing() {
+        List<IncomingEvent> events = AccessStories.REVOKING.apply(REVOKED).events();
+        events.subList(0, 3).forEach(projection::apply);
+        Document before = document(REVOKED);
+
+        assertThatThrownBy(() -> projection.apply(events.get(4)))
+                .isInstanceOf(ProjectionGapException.class)
+                .hasMessageContaining(REVOKED);
+
+        assertThat(document(REVOKED)).isEqualTo(before);
+        assertThat(grants.find(REVOKED)).isEmpty();
+    }
+
+    @Test
+    void aGrantBeforeItsRequestIsAGap() {
+        IncomingEvent granted = AccessStories.EXPIRING.apply(EXPIRED).events().get(3);
+
+        assertThatThrownBy(() -> projection.apply(granted)).isInstanceOf(ProjectionGapException.class);
+
+        assertThat(document(EXPIRED)).isNull();
+    }
+
+    @Test
+    void anUnknownEventOfTheRequestCountsSoTheGrantStillApplies() {
+        AccessRequestStream.of(EXPIRED).requested().approvedByOwner()
+                .unknown("governance.access-request.commented.v1").approvedBySteward().granted()
+                .events().forEach(projection::apply);
+
+        assertThat(grants.find(EXPIRED)).hasValueSatisfying(grant -> assertThat(grant.approvals()).hasSize(2));
+        assertThat(document(EXPIRED).get("eventCount", Number.class).longValue()).isEqualTo(5);
+    }
+
+    @Test
+    void eventsOfOtherAggregatesAreNotItsBusiness() {
+        PolicyStream.fullLifecycle("confidential-data").forEach(projection::apply);
+
+        assertThat(allDocuments()).isEmpty();
+    }
+
+    private static Date payloadDate(IncomingEvent event, String field) {
+        return Date.from(Instant.parse(event.payload().get(field).asText()));
+    }
+
+    private Document document(String id) {
+        return database.accessGrants().find(Filters.eq("_id", id)).first();
+    }
+
+    private List<Document> allDocuments() {
+        return database.accessGrants().find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+}
