@@ -145,7 +145,7 @@ class AccessStoryIT extends LocalStackSupport {
                 .replace("{\"domain\": null}", "{\"domain\": \"finance\"}")).status()).isEqualTo(201);
         registerAndPublish(api.as("alice"), "finance", "payments");
         Api.Response requested = api.as("bob").post("/api/v1/access-requests",
-                request("finance.payments", "fraud analysis", 30));
+                request("finance.payments", "fraud analysis", 14));
         assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
         String id = requested.json().path("id").asText();
 
