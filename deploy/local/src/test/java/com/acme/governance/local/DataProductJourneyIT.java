@@ -235,6 +235,19 @@ class DataProductJourneyIT extends LocalStackSupport {
         assertThat(storedEvents()).isEqualTo(eventsBefore);
     }
 
+    @Test
+    void requestsThatReachNoEndpointAnswerProblemsToo() {
+        Api.Caller alice = new Api(port).as("alice");
+        Api.Response unknownPath = alice.get("/api/v1/no-such-thing");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.header("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/problem+json"));
+        Api.Response wrongMethod = alice.put("/api/v1/data-products/sales.orders/publish", "{}");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/problem+json"));
+    }
+
     private static long storedEvents() {
         try (MongoClient client = MongoClients.create(mongo().connectionString())) {
             return client.getDatabase("governance_events").getCollection("domainevents").countDocuments();
