@@ -8,10 +8,7 @@ import com.mongodb.client.MongoClient;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
@@ -36,8 +33,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 
 /**
@@ -126,34 +121,8 @@ public class AxonConfig {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .dispatchInterceptors(new BeanValidationInterceptor<>())
-                .retryScheduler(conflictRetries(properties.conflictRetries()))
+                .retryScheduler(ConflictRetry.scheduler(properties.conflictRetries()))
                 .build();
     }
 
-    /**
-     * Only a lost race with another instance (the event store's unique index) is worth retrying: the command then
-     * runs again on fresh state. Business rejections and duplicate registrations are final.
-     */
-    private static RetryScheduler conflictRetries(int maxRetries) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "command-conflict-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        return IntervalRetryScheduler.builder()
-                .retryExecutor(executor)
-                .maxRetryCount(maxRetries)
-                .retryInterval(20)
-                .nonTransientFailurePredicate(failure -> !isConflict(failure))
-                .build();
-    }
-
-    private static boolean isConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
