@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
@@ -32,10 +33,17 @@ class LocalUsers {
             new LocalUser("dave", List.of(), List.of("AUDITOR")),
             new LocalUser("admin", List.of(), List.of("OPERATOR")));
 
+    /**
+     * A plain {@link UserDetailsService}, not the {@link InMemoryUserDetailsManager} itself: that one is also a
+     * password service, and Spring Security would then "upgrade" each {@code {noop}} password to bcrypt on first
+     * login, making every later request pay a bcrypt check (about 80 ms here, measured).
+     */
     @Bean
-    InMemoryUserDetailsManager localUserDetailsService(ObjectProvider<PasswordEncoder> passwordEncoder) {
+    UserDetailsService localUserDetailsService(ObjectProvider<PasswordEncoder> passwordEncoder) {
         PasswordEncoder encoder = passwordEncoder.getIfAvailable();
-        return new InMemoryUserDetailsManager(USERS.stream().map(user -> user.toUserDetails(encoder)).toList());
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(
+                USERS.stream().map(user -> user.toUserDetails(encoder)).toList());
+        return users::loadUserByUsername;
     }
 
     record LocalUser(String name, List<String> teams, List<String> roles) {
