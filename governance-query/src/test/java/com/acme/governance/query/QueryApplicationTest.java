@@ -101,9 +101,10 @@ class QueryApplicationTest {
     }
 
     @Test
-    void healthAndApiDocsAreOpenAndDocumentTheReads() throws Exception {
+    void healthIsOpenWhileApiDocsNeedAUserAndDocumentTheReads() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
-        mvc.perform(get("/v3/api-docs"))
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+        mvc.perform(asAlice(get("/v3/api-docs")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/data-products'].get.parameters[*].name",
                         org.hamcrest.Matchers.hasItems("domain", "ownerTeam", "q", "page", "size", "X-Governance-Token")))
@@ -205,7 +206,7 @@ class QueryApplicationTest {
 
     @Test
     void apiDocsDocumentThePolicyAndAccessReads() throws Exception {
-        mvc.perform(get("/v3/api-docs"))
+        mvc.perform(asAlice(get("/v3/api-docs")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/policies'].get.parameters[*].name",
                         hasItems("status", "domain", "page", "size", "X-Governance-Token")))

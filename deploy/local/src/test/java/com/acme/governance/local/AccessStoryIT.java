@@ -120,7 +120,8 @@ class AccessStoryIT extends LocalStackSupport {
         clock.advance(Duration.ofDays(30).plusMinutes(1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(bob.get("/api/v1/access-grants/" + id).json().path("status").asText()).isEqualTo("EXPIRED"));
-        assertThat(bob.get("/api/v1/access-requests/" + id).json().path("status").asText()).isEqualTo("EXPIRED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(bob.get("/api/v1/access-requests/" + id).json().path("status").asText()).isEqualTo("EXPIRED"));
 
         Api.Response second = bob.post("/api/v1/access-requests", request("sales.orders", "churn model", 14));
         assertThat(second.status()).as(second.toString()).isEqualTo(201);
@@ -173,8 +174,8 @@ class AccessStoryIT extends LocalStackSupport {
                             .map(r -> GovernanceTopicReader.header(r, "ce_type"))
                             .filter("governance.access-grant.granted.v1"::equals)).hasSize(1));
         }
-        JsonNode grants = api.as("bob").get("/api/v1/access-grants?dataProductId=finance.payments").json();
-        assertThat(grants.path("total").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.as("bob")
+                .get("/api/v1/access-grants?dataProductId=finance.payments").json().path("total").asInt()).isEqualTo(1));
     }
 
     private static void registerAndPublish(Api.Caller owner, String domain, String name) {

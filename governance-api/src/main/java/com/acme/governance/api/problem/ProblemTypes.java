@@ -16,6 +16,7 @@ public final class ProblemTypes {
     public static final URI CONCURRENT_CHANGE = URI.create(BASE + "concurrent-change");
     public static final URI INCOMPATIBLE_CONTRACT = URI.create(BASE + "incompatible-contract");
     public static final URI VERSION_MISMATCH = URI.create(BASE + "version-mismatch");
+    public static final URI PRECONDITION_REQUIRED = URI.create(BASE + "precondition-required");
     public static final URI READ_MODEL_BEHIND = URI.create(BASE + "read-model-behind");
     public static final URI INTERNAL = URI.create(BASE + "internal");
 

@@ -123,9 +123,13 @@ public class AccessRequest {
     @CommandHandler
     public long handle(RejectAccessRequest command, Actor actor) {
         requireStatus(AccessRequestStatus.PENDING, "reject");
-        if (actor.principal().equals(requestedBy) || roleFor(actor).isEmpty()) {
-            throw new NotPermittedException(actor.principal() + " may not decide on request " + id
-                    + (actor.principal().equals(requestedBy) ? " (it is their own; withdraw it instead)" : ""));
+        if (actor.principal().equals(requestedBy)) {
+            throw new NotPermittedException(actor.principal() + " may not decide on their own request " + id
+                    + "; withdraw it instead");
+        }
+        if (!actor.memberOf(ownerTeam) && !actor.isSteward()) {
+            throw new NotPermittedException(actor.principal() + " is neither in owner team '" + ownerTeam
+                    + "' nor a data steward, who decide on requests for " + dataProductId);
         }
         apply(new AccessRequestRejected(id, actor.principal(), command.reason()));
         return AggregateLifecycle.getVersion();

@@ -6,12 +6,15 @@ import com.acme.governance.command.dataproduct.DataProduct;
 import com.acme.governance.command.dataproduct.ProductFacts;
 import com.acme.governance.command.policy.EffectivePolicy;
 import com.acme.governance.command.policy.catalog.PolicyCatalog;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the product from its own event-sourced aggregate (current as of this command, never stale) and the
- * policies from the command side's policy catalog.
+ * Reads the product from its own events and the policies from the command side's policy catalog. The product is
+ * loaded through a repository of its own, without the aggregate cache: a cached copy may be stale when another
+ * instance changed the product, and reading it appends nothing that the event store could reject (ADR 0006).
  */
 @Component
 class RepositoryAccessContext implements AccessContext {
@@ -19,8 +22,8 @@ class RepositoryAccessContext implements AccessContext {
     private final Repository<DataProduct> products;
     private final PolicyCatalog policies;
 
-    RepositoryAccessContext(Repository<DataProduct> products, PolicyCatalog policies) {
-        this.products = products;
+    RepositoryAccessContext(EventStore eventStore, PolicyCatalog policies) {
+        this.products = EventSourcingRepository.builder(DataProduct.class).eventStore(eventStore).build();
         this.policies = policies;
     }
 

@@ -18,6 +18,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -33,6 +35,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.time.Duration;
+
 
 
 /**
@@ -42,6 +46,16 @@ import org.springframework.context.annotation.Primary;
 @Configuration
 @EnableConfigurationProperties({CommandProperties.class, GovernanceTopicProperties.class})
 public class AxonConfig {
+
+    /**
+     * How far back tracking processors look for events stored late (their timestamps are set by whichever instance
+     * applied them). Axon's default is 1 s; longer tolerates more clock skew and slower writes, at the price of larger
+     * tokens. The relay also repairs an aggregate's stream by itself (see KafkaRelay).
+     */
+    private static final Duration TRACKING_LOOK_BACK = Duration.ofSeconds(10);
+
+    /** Events relayed per Kafka round trip; a batch is also what a failure makes the relay send again. */
+    private static final int RELAY_BATCH_SIZE = 100;
 
     @Bean
     @Primary
@@ -70,6 +84,8 @@ public class AxonConfig {
                                           Serializer serializer, ObjectMapper objectMapper) {
         MongoEventStorageEngine mongo = MongoEventStorageEngine.builder()
                 .mongoTemplate(commandAxonMongoTemplate)
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
+                        TRACKING_LOOK_BACK))
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .build();
@@ -113,7 +129,8 @@ public class AxonConfig {
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessor(KafkaRelay.PROCESSING_GROUP)
                 .registerTrackingEventProcessorConfiguration(KafkaRelay.PROCESSING_GROUP,
-                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing());
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(RELAY_BATCH_SIZE));
     }
 
     @Bean

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A durable {@link org.axonframework.deadline.DeadlineManager}: deadlines are documents in MongoDB, so a restart
- * between scheduling and triggering loses nothing. A poller fires those that are due according to the injected
+ * between scheduling and triggering loses nothing. A deadline is stored as soon as it is scheduled, before the events
+ * of the same unit of work; a cancellation only once those events are stored (on prepare-commit, after them). A poller fires those that are due according to the injected
  * {@link Clock}; a deadline is claimed before it runs (so that only one instance runs it) and deleted only after its
  * handler succeeded: a crash in between runs it again once the claim lapses, which deadline handlers tolerate by
  * checking state first. Axon ships durable managers for Quartz, JobRunr and db-scheduler, all of which need a store
@@ -69,12 +70,11 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     @Override
     public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
                            ScopeDescriptor deadlineScope) {
-        DeadlineMessage<?> message = GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload,
-                triggerDateTime);
-        runOnPrepareCommitOrNow(() -> {
-            DeadlineMessage<?> intercepted = processDispatchInterceptors(message);
-            deadlines.insertOne(DeadlineDocument.of(intercepted, deadlineScope, triggerDateTime, serializer));
-        });
+        DeadlineMessage<?> message = processDispatchInterceptors(
+                GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload, triggerDateTime));
+        // Written at once, before the unit of work appends its events: should those fail, the orphan deadline
+        // finds nothing to act on, whereas a deadline written after them could be lost by a crash in between.
+        deadlines.insertOne(DeadlineDocument.of(message, deadlineScope, triggerDateTime, serializer));
         return message.getIdentifier();
     }
 

@@ -1,16 +1,30 @@
 package com.acme.governance.command.relay;
 
 import com.acme.governance.command.config.GovernanceTopicProperties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Makes sure the topic exists, with its partitions and infinite retention, before the first event goes out. Done
  * lazily by the relay rather than at start-up, so the command side starts, and accepts commands, while Kafka is down.
+ * An existing topic is never changed: more partitions would move keys, and with them the order per aggregate.
  */
 public class GovernanceTopic {
+
+    private static final Logger log = LoggerFactory.getLogger(GovernanceTopic.class);
+    private static final long TIMEOUT_SECONDS = 10;
 
     private final KafkaAdmin admin;
     private final NewTopic topic;
@@ -30,10 +44,39 @@ public class GovernanceTopic {
         return topic.name();
     }
 
-    void ensureExists() {
-        if (!ensured) {
-            admin.createOrModifyTopics(topic);
-            ensured = true;
+    void ensureExists() throws ExecutionException, InterruptedException, TimeoutException {
+        if (ensured) {
+            return;
+        }
+        try (Admin client = Admin.create(admin.getConfigurationProperties())) {
+            if (client.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contains(topic.name())) {
+                warnIfShapedDifferently(client);
+            } else {
+                create(client);
+            }
+        }
+        ensured = true;
+    }
+
+    private void create(Admin client) throws ExecutionException, InterruptedException, TimeoutException {
+        try {
+            client.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            log.info("Created topic {} with {} partitions and infinite retention", topic.name(), topic.numPartitions());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private void warnIfShapedDifferently(Admin client) throws ExecutionException, InterruptedException,
+            TimeoutException {
+        TopicDescription existing = client.describeTopics(List.of(topic.name())).allTopicNames()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic.name());
+        if (existing.partitions().size() != topic.numPartitions()) {
+            log.warn("Topic {} has {} partitions, the configuration asks for {}; it is left as it is, since changing "
+                    + "them would break the order of events per aggregate", topic.name(), existing.partitions().size(),
+                    topic.numPartitions());
         }
     }
 }

@@ -1,10 +1,13 @@
 package com.acme.governance.command.relay;
 
+import com.acme.governance.command.config.CommandProperties;
 import com.acme.governance.command.config.GovernanceTopicProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,8 +56,15 @@ public class RelayConfig {
     }
 
     @Bean
+    RelayedSequences commandRelayedSequences(MongoClient mongoClient, CommandProperties properties) {
+        return new RelayedSequences(mongoClient.getDatabase(properties.mongoDatabase()).getCollection("relay_positions"));
+    }
+
+    @Bean
     KafkaRelay commandKafkaRelay(KafkaTemplate<String, byte[]> commandRelayKafkaTemplate, CloudEventRecords records,
-                                 GovernanceTopic commandGovernanceTopic) {
-        return new KafkaRelay(commandRelayKafkaTemplate, records, commandGovernanceTopic, ACKNOWLEDGEMENT_TIMEOUT);
+                                 GovernanceTopic commandGovernanceTopic, RelayedSequences commandRelayedSequences,
+                                 EventStore eventStore) {
+        return new KafkaRelay(commandRelayKafkaTemplate, records, commandGovernanceTopic, commandRelayedSequences,
+                eventStore, ACKNOWLEDGEMENT_TIMEOUT);
     }
 }

@@ -8,9 +8,15 @@ public final class IfMatch {
     private IfMatch() {
     }
 
-    /** The expected version, or null when the client sent no precondition. */
+    /**
+     * The version the client decided on; null for {@code If-Match: *}, a client's explicit "whatever is current".
+     * A change without the header could silently overwrite someone else's: it is refused with 428.
+     */
     public static Long version(String header) {
-        if (header == null || header.isBlank() || header.trim().equals("*")) {
+        if (header == null || header.isBlank()) {
+            throw new PreconditionRequiredException();
+        }
+        if (header.trim().equals("*")) {
             return null;
         }
         String value = header.trim();

@@ -257,6 +257,21 @@ class AccessRequestTest {
     }
 
     @Test
+    void ownerTeamRejectsEvenAfterItsApprovalWasGiven() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
+                .when(new RejectAccessRequest(REQUEST, "not for this purpose"), ERIN)
+                .expectEvents(new AccessRequestRejected(REQUEST, "erin", "not for this purpose"));
+    }
+
+    @Test
+    void outsiderCannotReject() {
+        fixture.given(requested())
+                .when(new RejectAccessRequest(REQUEST, "no"), DAVE)
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void requesterCannotRejectOwnRequest() {
         fixture.given(requested())
                 .when(new RejectAccessRequest(REQUEST, "changed my mind"), BOB)

@@ -42,4 +42,11 @@ class JsonSchemaCompatibilityTest {
         String next = ORDER.replace("'required':['id']", "'required':[]");
         assertThat(JsonSchemaCompatibility.breakingChanges(json(ORDER), json(next))).isEmpty();
     }
+
+    @Test
+    void typeListsAreComparedAsSets() {
+        String nullable = "{'type':'object','properties':{'note':{'type':['string','null']}}}";
+        String reordered = "{'type':'object','properties':{'note':{'type':['null','string']}}}";
+        assertThat(JsonSchemaCompatibility.breakingChanges(json(nullable), json(reordered))).isEmpty();
+    }
 }

@@ -99,6 +99,25 @@ class CommandApiTest {
     }
 
     @Test
+    void updateWithoutIfMatchIsRefusedAsPreconditionRequired() throws Exception {
+        as("alice", post("/api/v1/data-products"), product("sales", "quotes")).andExpect(status().isCreated());
+        as("alice", put("/api/v1/data-products/sales.quotes"),
+                "{\"title\":\"Quotes\",\"classification\":\"INTERNAL\",\"tags\":[],\"outputPorts\":[]}")
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.type").value("https://governance.acme.com/problems/precondition-required"));
+    }
+
+    @Test
+    void oversizedSchemaIsRefusedBeforeItCouldBlockThePublishedLog() throws Exception {
+        as("alice", post("/api/v1/data-products"), product("sales", "carts")).andExpect(status().isCreated());
+        String huge = "{\"version\":\"1.0.0\",\"schemaType\":\"JSON_SCHEMA\",\"schema\":{\"type\":\"object\","
+                + "\"description\":\"" + "d".repeat(300 * 1024) + "\"}}";
+        as("alice", post("/api/v1/data-products/sales.carts/contracts"), huge)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("schema"));
+    }
+
+    @Test
     void otherTeamMayNotRegisterForSales() throws Exception {
         as("bob", post("/api/v1/data-products"), product("sales", "leads"))
                 .andExpect(status().isForbidden())
