@@ -97,7 +97,8 @@ public class AccessRequest {
     }
 
     @CommandHandler
-    public long handle(ApproveAccessRequest command, Actor actor, Clock clock, DeadlineManager deadlines) {
+    public long handle(ApproveAccessRequest command, Actor actor, AccessContext context, Clock clock,
+                       DeadlineManager deadlines) {
         requireStatus(AccessRequestStatus.PENDING, "approve");
         if (actor.principal().equals(requestedBy)) {
             throw new NotPermittedException("separation of duties: " + actor.principal()
@@ -110,6 +111,9 @@ public class AccessRequest {
                 + " can give none of the outstanding approvals " + outstandingApprovals));
         List<ApprovalRole> stillOutstanding = new ArrayList<>(outstandingApprovals);
         stillOutstanding.remove(role);
+        if (stillOutstanding.isEmpty()) {
+            requireProductStillOpen(context);
+        }
         apply(new AccessRequestApproved(id, actor.principal(), role, stillOutstanding));
         if (stillOutstanding.isEmpty()) {
             Instant startsAt = clock.instant();
@@ -174,6 +178,18 @@ public class AccessRequest {
         // only an active grant expires; one revoked meanwhile stays revoked
         if (status == AccessRequestStatus.GRANTED) {
             apply(new AccessGrantExpired(id, dataProductId, grantExpiresAt), systemMetadata());
+        }
+    }
+
+    /**
+     * A product retired while the request was pending may have done so before the retirement saga followed this
+     * request (ADR 0006): the grant-giving approval checks again.
+     */
+    private void requireProductStillOpen(AccessContext context) {
+        ProductFacts product = context.product(dataProductId);
+        if (!product.status().acceptsAccessRequests()) {
+            throw new IllegalTransitionException("cannot grant access to " + dataProductId + ": it is "
+                    + product.status() + " now");
         }
     }
 

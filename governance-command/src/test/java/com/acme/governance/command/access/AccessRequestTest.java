@@ -195,6 +195,15 @@ class AccessRequestTest {
     }
 
     @Test
+    void noGrantOnAProductRetiredWhileTheRequestWasPending() {
+        context.with(product(DataProductStatus.RETIRED));
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
+                .when(new ApproveAccessRequest(REQUEST), CAROL_STEWARD)
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void grantedRequestTakesNoMoreApprovals() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
                         approvedBy("carol", ApprovalRole.STEWARD), granted())
