@@ -10,6 +10,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,11 +45,20 @@ public class PolicyCatalogProjection {
         replace(event.id(), sequence, event.version(), event.scope(), event.rules());
     }
 
+    /**
+     * Upserts, so that a retirement seen before the policy's earlier events (possible with several command
+     * instances, ADR 0002) leaves a tombstone that those earlier events cannot revive.
+     */
     @EventHandler
     void on(PolicyRetired event, @SequenceNumber long sequence) {
-        catalog.collection().updateOne(newerThanStored(event.id(), sequence),
-                Updates.combine(Updates.set(PolicyCatalog.STATUS, PolicyStatus.RETIRED.name()),
-                        Updates.set(PolicyCatalog.SEQUENCE, sequence)));
+        try {
+            catalog.collection().updateOne(newerThanStored(event.id(), sequence),
+                    Updates.combine(Updates.set(PolicyCatalog.STATUS, PolicyStatus.RETIRED.name()),
+                            Updates.set(PolicyCatalog.SEQUENCE, sequence)),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            alreadyApplied(e);
+        }
     }
 
     private void replace(String id, long sequence, int version, PolicyScope scope, List<PolicyRule> rules) {
@@ -61,10 +71,14 @@ public class PolicyCatalogProjection {
         try {
             catalog.collection().replaceOne(newerThanStored(id, sequence), policy, new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
-            // the document exists at this sequence or later: the event was applied already
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
+            alreadyApplied(e);
+        }
+    }
+
+    /** The document exists at this sequence or later: the event, or a later one, was applied already. */
+    private static void alreadyApplied(MongoWriteException e) {
+        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            throw e;
         }
     }
 
