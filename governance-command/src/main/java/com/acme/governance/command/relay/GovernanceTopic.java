@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,12 +49,16 @@ public class GovernanceTopic {
         if (ensured) {
             return;
         }
-        try (Admin client = Admin.create(admin.getConfigurationProperties())) {
+        Admin client = Admin.create(admin.getConfigurationProperties());
+        try {
             if (client.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contains(topic.name())) {
                 warnIfShapedDifferently(client);
             } else {
                 create(client);
             }
+        } finally {
+            // bounded: with the broker down, a plain close() would wait for the admin's own, longer, timeouts
+            client.close(Duration.ofSeconds(TIMEOUT_SECONDS));
         }
         ensured = true;
     }
