@@ -104,6 +104,12 @@ public class AccessRequest {
             throw new NotPermittedException("separation of duties: " + actor.principal()
                     + " cannot approve their own request");
         }
+        if (outstandingApprovals.isEmpty() && (actor.memberOf(ownerTeam) || actor.isSteward())) {
+            // every approval is recorded but the grant is not: an append cut short after the last approval
+            requireProductStillOpen(context);
+            grant(clock, deadlines);
+            return AggregateLifecycle.getVersion();
+        }
         if (approvers.contains(actor.principal())) {
             throw new IllegalTransitionException(actor.principal() + " has already approved request " + id);
         }
@@ -116,10 +122,7 @@ public class AccessRequest {
         }
         apply(new AccessRequestApproved(id, actor.principal(), role, stillOutstanding));
         if (stillOutstanding.isEmpty()) {
-            Instant startsAt = clock.instant();
-            Instant expiresAt = startsAt.plus(Duration.ofDays(durationDays));
-            apply(new AccessGranted(id, dataProductId, consumerTeam, startsAt, expiresAt));
-            deadlines.schedule(expiresAt, EXPIRY_DEADLINE);
+            grant(clock, deadlines);
         }
         return AggregateLifecycle.getVersion();
     }
@@ -179,6 +182,14 @@ public class AccessRequest {
         if (status == AccessRequestStatus.GRANTED) {
             apply(new AccessGrantExpired(id, dataProductId, grantExpiresAt), systemMetadata());
         }
+    }
+
+    /** The grant starts now and expires by itself: its deadline is stored before the events (ADR 0007). */
+    private void grant(Clock clock, DeadlineManager deadlines) {
+        Instant startsAt = clock.instant();
+        Instant expiresAt = startsAt.plus(Duration.ofDays(durationDays));
+        deadlines.schedule(expiresAt, EXPIRY_DEADLINE);
+        apply(new AccessGranted(id, dataProductId, consumerTeam, startsAt, expiresAt));
     }
 
     /**

@@ -204,6 +204,15 @@ class AccessRequestTest {
     }
 
     @Test
+    void grantCutShortAfterTheLastApprovalIsCompletedByTheNextApprover() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
+                        approvedBy("carol", ApprovalRole.STEWARD))
+                .when(new ApproveAccessRequest(REQUEST), ERIN)
+                .expectEvents(new AccessGranted(REQUEST, ORDERS, "marketing", now, now.plus(Duration.ofDays(30))))
+                .expectScheduledDeadlineWithName(Duration.ofDays(30), AccessRequest.EXPIRY_DEADLINE);
+    }
+
+    @Test
     void grantedRequestTakesNoMoreApprovals() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
                         approvedBy("carol", ApprovalRole.STEWARD), granted())
