@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoCommandInstancesTest {
 
     private static final DataProductId ORDERS = DataProductId.of("sales.orders");
-    private static final MetaData ALICE = MetaData.from(Map.of(AuditMetadata.PRINCIPAL, "alice",
-            AuditMetadata.TEAMS, List.of("sales"), AuditMetadata.ROLES, List.of()));
+    private static final MetaData ALICE = TestActors.ALICE;
 
     private final ObjectMapper objectMapper = new ObjectMapper().registerModule(new JavaTimeModule());
     private MongoServer server;

@@ -14,7 +14,6 @@ import com.acme.governance.api.access.RejectAccessRequest;
 import com.acme.governance.api.access.RequestAccess;
 import com.acme.governance.api.access.RevokeAccessGrant;
 import com.acme.governance.api.access.WithdrawAccessRequest;
-import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.DataProductStatus;
@@ -23,6 +22,7 @@ import com.acme.governance.api.policy.PolicyRule;
 import com.acme.governance.api.policy.PolicyScope;
 import com.acme.governance.api.policy.RuleCondition;
 import com.acme.governance.api.policy.RuleOutcome;
+import com.acme.governance.command.TestActors;
 import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.InvalidInputException;
 import com.acme.governance.command.common.NotPermittedException;
@@ -39,17 +39,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 class AccessRequestTest {
 
     private static final String REQUEST = "5f0c6f4e-8a53-4c1e-9d1f-2b7f3c7f6a10";
     private static final DataProductId ORDERS = DataProductId.of("sales.orders");
-    private static final MetaData ALICE = actor("alice", List.of("sales"), List.of());
-    private static final MetaData ERIN = actor("erin", List.of("sales", "logistics"), List.of());
-    private static final MetaData BOB = actor("bob", List.of("marketing"), List.of());
-    private static final MetaData CAROL_STEWARD = actor("carol", List.of(), List.of("STEWARD"));
-    private static final MetaData DAVE = actor("dave", List.of(), List.of("AUDITOR"));
+    private static final MetaData ALICE = TestActors.ALICE;
+    private static final MetaData ERIN = TestActors.ERIN;
+    private static final MetaData BOB = TestActors.BOB;
+    private static final MetaData CAROL_STEWARD = TestActors.CAROL_STEWARD;
+    private static final MetaData DAVE = TestActors.DAVE_AUDITOR;
     private static final AccessDecision OWNER_AND_STEWARD = new AccessDecision(
             List.of(new AppliedPolicy("confidential-data", 1)), List.of(ApprovalRole.OWNER, ApprovalRole.STEWARD), 30,
             true);
@@ -355,8 +354,4 @@ class AccessRequestTest {
                 List.of("pii"));
     }
 
-    private static MetaData actor(String principal, List<String> teams, List<String> roles) {
-        return MetaData.from(Map.of(AuditMetadata.PRINCIPAL, principal, AuditMetadata.TEAMS, teams,
-                AuditMetadata.ROLES, roles));
-    }
 }

@@ -1,6 +1,5 @@
 package com.acme.governance.command.dataproduct;
 
-import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -9,32 +8,28 @@ import com.acme.governance.api.dataproduct.OutputPort;
 import com.acme.governance.api.dataproduct.PortKind;
 import com.acme.governance.api.dataproduct.SchemaType;
 import com.acme.governance.api.dataproduct.SemanticVersion;
+import com.acme.governance.command.TestActors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.MetaData;
 
 import java.util.List;
-import java.util.Map;
 
 /** Givens shared by the data-product rule tests. */
 final class DataProductFixtures {
 
     static final DataProductId ORDERS = DataProductId.of("sales.orders");
     static final List<OutputPort> PORTS = List.of(new OutputPort("events", PortKind.KAFKA_TOPIC, "sales.orders.v1"));
-    static final MetaData ALICE = actor("alice", List.of("sales"), List.of());
-    static final MetaData BOB = actor("bob", List.of("marketing"), List.of());
-    static final MetaData CAROL_STEWARD = actor("carol", List.of(), List.of("STEWARD"));
+    static final MetaData ALICE = TestActors.ALICE;
+    static final MetaData BOB = TestActors.BOB;
+    static final MetaData CAROL_STEWARD = TestActors.CAROL_STEWARD;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DataProductFixtures() {
     }
 
-    static MetaData actor(String principal, List<String> teams, List<String> roles) {
-        return MetaData.from(Map.of(AuditMetadata.PRINCIPAL, principal, AuditMetadata.TEAMS, teams,
-                AuditMetadata.ROLES, roles));
-    }
 
     static DataProductRegistered registered() {
         return new DataProductRegistered(ORDERS, "Orders", "Every order placed", "sales", Classification.CONFIDENTIAL,

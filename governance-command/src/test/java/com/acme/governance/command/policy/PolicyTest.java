@@ -1,6 +1,5 @@
 package com.acme.governance.command.policy;
 
-import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.policy.AmendPolicy;
 import com.acme.governance.api.policy.ApprovalRole;
@@ -13,6 +12,7 @@ import com.acme.governance.api.policy.PolicyScope;
 import com.acme.governance.api.policy.RetirePolicy;
 import com.acme.governance.api.policy.RuleCondition;
 import com.acme.governance.api.policy.RuleOutcome;
+import com.acme.governance.command.TestActors;
 import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.NotPermittedException;
 import org.axonframework.messaging.MetaData;
@@ -21,14 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 class PolicyTest {
 
-    static final MetaData CAROL_STEWARD = MetaData.from(Map.of(AuditMetadata.PRINCIPAL, "carol",
-            AuditMetadata.TEAMS, List.of(), AuditMetadata.ROLES, List.of("STEWARD")));
-    static final MetaData ALICE = MetaData.from(Map.of(AuditMetadata.PRINCIPAL, "alice",
-            AuditMetadata.TEAMS, List.of("sales"), AuditMetadata.ROLES, List.of()));
+    static final MetaData CAROL_STEWARD = TestActors.CAROL_STEWARD;
+    static final MetaData ALICE = TestActors.ALICE;
     static final List<PolicyRule> CONFIDENTIAL = List.of(new PolicyRule(
             new RuleCondition(List.of(Classification.CONFIDENTIAL, Classification.RESTRICTED), List.of()),
             new RuleOutcome(List.of(ApprovalRole.OWNER, ApprovalRole.STEWARD), 30, true)));

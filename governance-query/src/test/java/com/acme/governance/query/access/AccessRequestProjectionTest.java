@@ -16,14 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static com.acme.governance.query.access.AccessStories.EXPIRED;
@@ -158,13 +156,8 @@ class AccessRequestProjectionTest {
         assertThat(withdrawn.get("rejectedBy")).isNull();
     }
 
-    static Stream<Arguments> everyEventOfEveryStory() {
-        return AccessStories.all().entrySet().stream().flatMap(story -> IntStream.range(0, story.getValue().size())
-                .mapToObj(index -> Arguments.of(story.getKey(), index)));
-    }
-
     @ParameterizedTest(name = "story {0}, event {1}")
-    @MethodSource("everyEventOfEveryStory")
+    @MethodSource("com.acme.governance.query.access.AccessStories#everyEventOfEveryStory")
     void theSameEventAppliedTwiceChangesNothing(String id, int index) {
         List<IncomingEvent> events = AccessStories.all().get(id);
         events.subList(0, index + 1).forEach(projection::apply);

@@ -2,12 +2,15 @@ package com.acme.governance.query.access;
 
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.support.AccessRequestStream;
+import org.junit.jupiter.params.provider.Arguments;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** The complete stories of an access request, each with every event type on its way. */
 final class AccessStories {
@@ -35,6 +38,12 @@ final class AccessStories {
     }
 
     /** Every story under its id. */
+    /** (story id, index) for every event of every story: the cases of the apply-twice tests. */
+    static Stream<Arguments> everyEventOfEveryStory() {
+        return all().entrySet().stream().flatMap(story -> IntStream.range(0, story.getValue().size())
+                .mapToObj(index -> Arguments.of(story.getKey(), index)));
+    }
+
     static Map<String, List<IncomingEvent>> all() {
         return Map.of(EXPIRED, EXPIRING.apply(EXPIRED).events(), REVOKED, REVOKING.apply(REVOKED).events(),
                 REJECTED, REJECTING.apply(REJECTED).events(), WITHDRAWN, WITHDRAWING.apply(WITHDRAWN).events());
