@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static com.acme.governance.query.access.AccessStories.EXPIRED;
 import static com.acme.governance.query.access.AccessStories.REJECTED;
