@@ -1,0 +1,87 @@
+package com.acme.governance.local.mongo;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * mongo-java-server's H2 backend, changed so that a write is answered only once it is on disk (ADR 0012).
+ *
+ * <p>The stock backend opens its MVStore with auto-commit: changes stay in memory and a background thread writes
+ * them about once a second, so a process killed with {@code kill -9} loses the writes of its last second although
+ * every one of them had been acknowledged. Here the store has no background writer; after every command that may
+ * have changed data, the worker thread waits for a {@link GroupCommit} that writes the store's new version and,
+ * unless disabled, forces the file to the device, before the answer goes back to the client.
+ */
+public final class DurableH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
+
+    /** The commands that change data or metadata; names as the wire protocol sends them, compared lower-case. */
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
+            "create", "drop", "dropdatabase", "dropindexes", "renamecollection", "bulkwrite");
+
+    private final MVStore store;
+    private final GroupCommit groupCommit;
+
+    private DurableH2Backend(MVStore store, boolean forceToDevice) {
+        super(store, Clock.systemUTC());
+        this.store = store;
+        this.groupCommit = new GroupCommit(() -> {
+            store.commit();
+            if (forceToDevice) {
+                store.sync();
+            }
+        });
+    }
+
+    /**
+     * @param file          the store file, created if absent
+     * @param forceToDevice also {@code fsync} each flush, so that acknowledged writes survive a power loss or an
+     *                      operating-system crash, not only the death of this process
+     */
+    public static DurableH2Backend open(Path file, boolean forceToDevice) {
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toAbsolutePath().toString())
+                .autoCommitDisabled() // no background writer: only GroupCommit writes, and synchronously
+                .open();
+        log.info("Opened {} with writes acknowledged after commit{}", file, forceToDevice ? " and fsync" : "");
+        return new DurableH2Backend(store, forceToDevice);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        try {
+            return super.handleCommand(channel, database, command, query);
+        } finally {
+            // in finally: a failing bulk write may still have applied part of its documents
+            String name = command.toLowerCase(Locale.ROOT);
+            // an aggregation writes only with $out or $merge; a read must not wait for other writers' flushes
+            if (WRITES.contains(name) || (name.equals("aggregate") && store.hasUnsavedChanges())) {
+                groupCommit.awaitDurable();
+            }
+        }
+    }
+
+    /** Writes what is left in memory and compacts sparse chunks; called now and then, since no background thread does. */
+    public void maintain() {
+        groupCommit.awaitDurable();
+        store.compact(50, 16 * 1024 * 1024);
+    }
+
+    public long flushes() {
+        return groupCommit.flushes();
+    }
+
+    public long acknowledgedWrites() {
+        return groupCommit.acknowledged();
+    }
+}
