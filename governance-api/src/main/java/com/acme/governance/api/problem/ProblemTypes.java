@@ -19,6 +19,10 @@ public final class ProblemTypes {
     public static final URI PRECONDITION_REQUIRED = URI.create(BASE + "precondition-required");
     public static final URI READ_MODEL_BEHIND = URI.create(BASE + "read-model-behind");
     public static final URI INTERNAL = URI.create(BASE + "internal");
+    /** 503: the database is unreachable; nothing was recorded unless the problem says otherwise, retry later. */
+    public static final URI STORE_UNAVAILABLE = URI.create(BASE + "store-unavailable");
+    /** 413: the decision would make an event larger than the event log accepts. */
+    public static final URI EVENT_TOO_LARGE = URI.create(BASE + "event-too-large");
 
     private ProblemTypes() {
     }
