@@ -54,6 +54,10 @@ class RelayOutageIT extends LocalStackSupport {
                 .allSatisfy(response -> assertThat(response.status()).as(response.toString()).isEqualTo(200));
         // long enough for the producer to give up, so that the relay's own retry is what gets the events out
         await().atMost(Duration.ofMinutes(1)).until(this::relayFailing);
+        Api.Response health = new Api(port).as("admin").get("/actuator/health/relay");
+        assertThat(health.status()).as("a relay that cannot make progress makes the service unhealthy").isEqualTo(503);
+        assertThat(health.json().path("status").asText()).isEqualTo("DOWN");
+        assertThat(health.json().path("details").path("reason").asText()).isNotBlank();
         broker().start();
 
         try (GovernanceTopicReader topic = new GovernanceTopicReader(broker().bootstrapServers())) {
@@ -66,6 +70,9 @@ class RelayOutageIT extends LocalStackSupport {
             assertThat(sequencesInTopicOrder).as("at least once, and never out of order")
                     .isSortedAccordingTo((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
         }
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(new Api(port).as("admin").get("/actuator/health/relay").status()).isEqualTo(200));
 
         Api.Response lastWrite = duringOutage.get(duringOutage.size() - 1);
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {

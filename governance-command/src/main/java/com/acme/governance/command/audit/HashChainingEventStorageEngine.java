@@ -32,6 +32,7 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
     private final ObjectMapper objectMapper;
+    private final AppendCheck appendCheck;
     private final Map<String, ChainHead> heads = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
@@ -41,8 +42,15 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
             });
 
     public HashChainingEventStorageEngine(EventStorageEngine delegate, ObjectMapper objectMapper) {
+        this(delegate, objectMapper, AppendCheck.NONE);
+    }
+
+    /** @param appendCheck sees every sealed event before any of the batch is stored */
+    public HashChainingEventStorageEngine(EventStorageEngine delegate, ObjectMapper objectMapper,
+                                          AppendCheck appendCheck) {
         this.delegate = delegate;
         this.objectMapper = objectMapper;
+        this.appendCheck = appendCheck;
     }
 
     private record ChainHead(long sequenceNumber, String hash) {
@@ -61,8 +69,10 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
                         ? previousInBatch.hash()
                         : hashBefore(aggregateId, sequence);
                 String hash = HashChain.hash(previousHash, AuditLinks.of(domainEvent, objectMapper));
-                sealed.add(domainEvent.andMetaData(Map.of(AuditMetadata.PREVIOUS_HASH, previousHash,
-                        AuditMetadata.HASH, hash)));
+                DomainEventMessage<?> sealedEvent = domainEvent.andMetaData(Map.of(AuditMetadata.PREVIOUS_HASH,
+                        previousHash, AuditMetadata.HASH, hash));
+                appendCheck.check(sealedEvent);
+                sealed.add(sealedEvent);
                 appended.put(aggregateId, new ChainHead(sequence, hash));
             } else {
                 sealed.add(event);

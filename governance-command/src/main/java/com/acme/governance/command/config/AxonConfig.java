@@ -3,6 +3,7 @@ package com.acme.governance.command.config;
 import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.command.audit.HashChainingEventStorageEngine;
 import com.acme.governance.command.relay.KafkaRelay;
+import com.acme.governance.command.relay.RecordSizeLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import org.axonframework.commandhandling.CommandBus;
@@ -81,7 +82,8 @@ public class AxonConfig {
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate commandAxonMongoTemplate,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer, ObjectMapper objectMapper) {
+                                          Serializer serializer, ObjectMapper objectMapper,
+                                          RecordSizeLimit commandRecordSizeLimit) {
         MongoEventStorageEngine mongo = MongoEventStorageEngine.builder()
                 .mongoTemplate(commandAxonMongoTemplate)
                 .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
@@ -90,7 +92,7 @@ public class AxonConfig {
                 .snapshotSerializer(serializer)
                 .build();
         mongo.ensureIndexes();
-        return new HashChainingEventStorageEngine(mongo, objectMapper);
+        return new HashChainingEventStorageEngine(mongo, objectMapper, commandRecordSizeLimit);
     }
 
     @Bean

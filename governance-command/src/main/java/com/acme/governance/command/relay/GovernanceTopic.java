@@ -2,8 +2,11 @@ package com.acme.governance.command.relay;
 
 import com.acme.governance.command.config.GovernanceTopicProperties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -29,15 +32,18 @@ public class GovernanceTopic {
 
     private final KafkaAdmin admin;
     private final NewTopic topic;
+    private final int maxRecordBytes;
     private volatile boolean ensured;
 
     public GovernanceTopic(KafkaAdmin admin, GovernanceTopicProperties properties) {
         this.admin = admin;
+        this.maxRecordBytes = properties.maxRecordBytes();
         this.topic = TopicBuilder.name(properties.topic())
                 .partitions(properties.partitions())
                 .replicas(properties.replicationFactor())
                 .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
                 .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxRecordBytes))
                 .build();
     }
 
@@ -45,6 +51,10 @@ public class GovernanceTopic {
         return topic.name();
     }
 
+    /**
+     * Creates the topic if it is missing; fails, so the relay reports it and retries, if an existing topic would refuse
+     * records the command side accepts.
+     */
     void ensureExists() throws ExecutionException, InterruptedException, TimeoutException {
         if (ensured) {
             return;
@@ -53,6 +63,7 @@ public class GovernanceTopic {
         try {
             if (client.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contains(topic.name())) {
                 warnIfShapedDifferently(client);
+                requireRecordLimit(client);
             } else {
                 create(client);
             }
@@ -71,6 +82,18 @@ public class GovernanceTopic {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
+        }
+    }
+
+    private void requireRecordLimit(Admin client) throws ExecutionException, InterruptedException, TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+        Config config = client.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .get(resource);
+        ConfigEntry entry = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+        if (entry != null && entry.value() != null && Integer.parseInt(entry.value()) < maxRecordBytes) {
+            throw new IllegalStateException("Topic " + topic.name() + " accepts records of at most " + entry.value()
+                    + " bytes (max.message.bytes) but governance.kafka.max-record-bytes is " + maxRecordBytes
+                    + ": raise the topic's max.message.bytes or lower the property; nothing is relayed until then");
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Relays every stored event to Kafka, complete and in order per aggregate, at least once. It runs in a tracking
@@ -32,7 +33,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The store's global order is by timestamp, which several command instances may not agree on to the millisecond:
  * an aggregate's event can come before its predecessor, or the predecessor not at all. The relay then reads the
- * missing events of that aggregate from the store and sends them first, and skips those it already sent.
+ * missing events of that aggregate from the store and sends them first, and skips those it already sent. An
+ * aggregate's last event that tracking missed altogether has no successor to bring it: {@link #sweep} sends it
+ * (ADR 0013). A batch and a sweep never interleave, so what one sends the other sees as relayed.
  */
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
 public class KafkaRelay {
@@ -47,15 +50,19 @@ public class KafkaRelay {
     private final RelayedSequences relayedSequences;
     private final EventStore eventStore;
     private final Duration acknowledgementTimeout;
+    private final ReentrantLock sending = new ReentrantLock();
+    private final RelayProgress progress;
 
     public KafkaRelay(KafkaTemplate<String, byte[]> kafkaTemplate, CloudEventRecords records, GovernanceTopic topic,
-                      RelayedSequences relayedSequences, EventStore eventStore, Duration acknowledgementTimeout) {
+                      RelayedSequences relayedSequences, EventStore eventStore, Duration acknowledgementTimeout,
+                      RelayProgress progress) {
         this.kafkaTemplate = kafkaTemplate;
         this.records = records;
         this.topic = topic;
         this.relayedSequences = relayedSequences;
         this.eventStore = eventStore;
         this.acknowledgementTimeout = acknowledgementTimeout;
+        this.progress = progress;
     }
 
     /** What one batch sent and how far it took each aggregate. */
@@ -67,7 +74,11 @@ public class KafkaRelay {
     @EventHandler
     public void relay(EventMessage<?> event) throws ExecutionException, InterruptedException, TimeoutException {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        Batch batch = unitOfWork.root().getOrComputeResource(BATCH, key -> new Batch());
+        Batch batch = unitOfWork.root().getOrComputeResource(BATCH, key -> {
+            sending.lock(); // held for the whole batch, released however the batch ends
+            unitOfWork.root().onCleanup(done -> sending.unlock());
+            return new Batch();
+        });
         if (event instanceof DomainEventMessage<?> domainEvent) {
             topic.ensureExists();
             relayInOrder(domainEvent, batch);
@@ -76,11 +87,60 @@ public class KafkaRelay {
             log.warn("Not relaying {}: it belongs to no aggregate", event.getPayloadType().getName());
         }
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
-            CompletableFuture.allOf(batch.pending.toArray(CompletableFuture[]::new))
-                    .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            relayedSequences.record(batch.relayed);
-            batch.pending.clear();
-            batch.relayed.clear();
+            complete(batch);
+        }
+    }
+
+    /**
+     * Sends whatever is stored beyond what was relayed of these aggregates, in order, and records it: for an
+     * aggregate's last events that tracking missed and that no later event of theirs will bring.
+     *
+     * @param storedHeads the last stored sequence number of each aggregate to look at
+     * @return how many events it sent
+     */
+    public int sweep(Map<String, Long> storedHeads) throws ExecutionException, InterruptedException, TimeoutException {
+        sending.lock();
+        try {
+            Batch batch = new Batch();
+            storedHeads.forEach((aggregateId, head) -> {
+                long last = relayedSequences.lastRelayed(aggregateId);
+                if (head > last) {
+                    topicReady();
+                    DomainEventStream missing = eventStore.readEvents(aggregateId, last + 1);
+                    while (missing.hasNext()) {
+                        send(missing.next(), batch);
+                    }
+                }
+            });
+            int sent = batch.pending.size();
+            if (sent > 0) {
+                log.warn("Relayed {} events of {} aggregates that tracking had missed: {}", sent, batch.relayed.size(),
+                        batch.relayed.keySet());
+                complete(batch);
+            }
+            return sent;
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    private void complete(Batch batch) throws ExecutionException, InterruptedException, TimeoutException {
+        CompletableFuture.allOf(batch.pending.toArray(CompletableFuture[]::new))
+                .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        relayedSequences.record(batch.relayed);
+        progress.acknowledged(batch.pending.size());
+        batch.pending.clear();
+        batch.relayed.clear();
+    }
+
+    private void topicReady() {
+        try {
+            topic.ensureExists();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the governance topic is not ready", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -7,7 +7,13 @@ import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +22,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -26,7 +33,8 @@ public class RelayConfig {
     private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(15);
 
     @Bean
-    ProducerFactory<String, byte[]> commandRelayProducerFactory(KafkaProperties kafkaProperties) {
+    ProducerFactory<String, byte[]> commandRelayProducerFactory(KafkaProperties kafkaProperties,
+                                                                GovernanceTopicProperties topicProperties) {
         Map<String, Object> config = kafkaProperties.buildProducerProperties(null);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -37,6 +45,8 @@ public class RelayConfig {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // the same limit the command side enforces on every event before storing it (RecordSizeLimit)
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, topicProperties.maxRecordBytes());
         return new DefaultKafkaProducerFactory<>(config);
     }
 
@@ -56,6 +66,12 @@ public class RelayConfig {
     }
 
     @Bean
+    RecordSizeLimit commandRecordSizeLimit(CloudEventRecords commandCloudEventRecords,
+                                           GovernanceTopicProperties properties) {
+        return new RecordSizeLimit(commandCloudEventRecords, properties.maxRecordBytes());
+    }
+
+    @Bean
     RelayedSequences commandRelayedSequences(MongoClient mongoClient, CommandProperties properties) {
         return new RelayedSequences(mongoClient.getDatabase(properties.mongoDatabase()).getCollection("relay_positions"));
     }
@@ -63,8 +79,34 @@ public class RelayConfig {
     @Bean
     KafkaRelay commandKafkaRelay(KafkaTemplate<String, byte[]> commandRelayKafkaTemplate, CloudEventRecords records,
                                  GovernanceTopic commandGovernanceTopic, RelayedSequences commandRelayedSequences,
-                                 EventStore eventStore) {
+                                 EventStore eventStore, RelayProgress commandRelayProgress) {
         return new KafkaRelay(commandRelayKafkaTemplate, records, commandGovernanceTopic, commandRelayedSequences,
-                eventStore, ACKNOWLEDGEMENT_TIMEOUT);
+                eventStore, ACKNOWLEDGEMENT_TIMEOUT, commandRelayProgress);
+    }
+
+    @Bean
+    RelayProgress commandRelayProgress(Clock clock, MeterRegistry meterRegistry) {
+        return new RelayProgress(clock, meterRegistry);
+    }
+
+    @Bean
+    RelaySweep commandRelaySweep(KafkaRelay commandKafkaRelay, MongoTemplate commandAxonMongoTemplate,
+                                 EventProcessingConfiguration eventProcessing, GovernanceTopicProperties properties,
+                                 Clock clock) {
+        return new RelaySweep(commandKafkaRelay, new StoredHeads(commandAxonMongoTemplate.eventCollection(),
+                EventEntryConfiguration.getDefault()),
+                eventProcessing, properties, clock);
+    }
+
+    /** Named "relay" in /actuator/health. */
+    @Bean("relay")
+    RelayHealthIndicator commandRelayHealth(EventProcessingConfiguration eventProcessing,
+                                            RelayProgress commandRelayProgress, MeterRegistry meterRegistry) {
+        RelayHealthIndicator indicator = new RelayHealthIndicator(eventProcessing, commandRelayProgress);
+        Gauge.builder("governance.relay.stalled", indicator,
+                        health -> health.health().getStatus().equals(Status.DOWN) ? 1 : 0)
+                .description("1 while the relay cannot get events onto Kafka and retries, else 0")
+                .register(meterRegistry);
+        return indicator;
     }
 }

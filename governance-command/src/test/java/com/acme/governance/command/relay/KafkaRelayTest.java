@@ -103,14 +103,45 @@ class KafkaRelayTest {
 
     private KafkaRelay newRelay(EmbeddedEventStore store) {
         GovernanceTopic topic = new GovernanceTopic(null, new com.acme.governance.command.config.GovernanceTopicProperties(
-                "governance.events", 3, (short) 1)) {
+                "governance.events", 3, (short) 1, 1_000_000, java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(15))) {
             @Override
             void ensureExists() {
                 // the topic of a mock producer always exists
             }
         };
         return new KafkaRelay(new KafkaTemplate<>(() -> producer), new CloudEventRecords(objectMapper, topic.name()),
-                topic, relayedSequences, store, Duration.ofSeconds(5));
+                topic, relayedSequences, store, Duration.ofSeconds(5),
+                new RelayProgress(java.time.Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+    }
+
+    @Test
+    void sweepSendsTheLastEventsThatTrackingMissed() throws Exception {
+        deliver(stream.get(0));
+        deliver(stream.get(1));
+
+        assertThat(relay.sweep(Map.of(ORDERS.toString(), 3L))).isEqualTo(2);
+        assertThat(relay.sweep(Map.of(ORDERS.toString(), 3L))).as("a second sweep finds nothing left").isZero();
+        deliver(stream.get(3)); // tracking seeing it late changes nothing
+
+        assertThat(relayedSequences()).containsExactly("0", "1", "2", "3");
+    }
+
+    @Test
+    void anEventWhoseRecordKafkaWouldRefuseIsRefusedBeforeItIsStored() {
+        CloudEventRecords records = new CloudEventRecords(objectMapper, "governance.events");
+        DomainEventMessage<?> small = event(0, new DataProductRegistered(ORDERS, "Orders", "x".repeat(1_000), "sales",
+                Classification.INTERNAL, List.of(), List.of()));
+        DomainEventMessage<?> large = event(0, new DataProductRegistered(ORDERS, "Orders", "\uD83D\uDE00".repeat(300_000),
+                "sales", Classification.INTERNAL, List.of(), List.of()));
+        RecordSizeLimit limit = new RecordSizeLimit(records, 1_000_000);
+
+        limit.check(small);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> limit.check(large))
+                .isInstanceOf(EventTooLargeException.class)
+                .satisfies(e -> assertThat(((EventTooLargeException) e).recordBytes()).isGreaterThan(1_000_000));
+        assertThat(RecordSizeLimit.sizeOf(records.toRecord(large)))
+                .as("measured as the producer measures it").isGreaterThan(4 * 300_000);
     }
 
     private void deliver(DomainEventMessage<?> event) {

@@ -1,0 +1,89 @@
+package com.acme.governance.command.relay;
+
+import com.acme.governance.command.config.GovernanceTopicProperties;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bounds the relay's lag for an aggregate's last event: tracking follows the store by timestamp with a look-back,
+ * so an event that became visible later than that (a slow commit) is missed, and only the aggregate's next event
+ * would bring it. Every interval, on the instance whose relay holds the claim and has caught up, it compares the
+ * aggregates stored in the recent window with what was relayed and sends the difference (ADR 0013).
+ */
+public class RelaySweep implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RelaySweep.class);
+
+    private final KafkaRelay relay;
+    private final StoredHeads storedHeads;
+    private final EventProcessingConfiguration eventProcessing;
+    private final GovernanceTopicProperties properties;
+    private final Clock clock;
+    private ScheduledExecutorService scheduler;
+
+    public RelaySweep(KafkaRelay relay, StoredHeads storedHeads, EventProcessingConfiguration eventProcessing,
+                      GovernanceTopicProperties properties, Clock clock) {
+        this.relay = relay;
+        this.storedHeads = storedHeads;
+        this.eventProcessing = eventProcessing;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** One sweep, if this instance's relay is the one running and is not busy catching up; the events sent. */
+    public int sweepOnce() throws Exception {
+        Collection<EventTrackerStatus> status = eventProcessing
+                .eventProcessor(KafkaRelay.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .map(processor -> processor.processingStatus().values())
+                .orElse(java.util.List.of());
+        if (status.isEmpty() || status.stream().anyMatch(s -> s.isErrorState() || !s.isCaughtUp())) {
+            return 0; // another instance relays, or this one is behind or failing: tracking will get there itself
+        }
+        Instant now = clock.instant();
+        Map<String, Long> heads = storedHeads.between(now.minus(properties.sweepWindow()),
+                now.minus(properties.sweepMinimumAge()));
+        return relay.sweep(heads);
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kafka-relay-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.sweepInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                sweepOnce();
+            } catch (Exception e) {
+                log.warn("Relay sweep failed; it runs again in {}: {}", properties.sweepInterval(), e.toString());
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}
