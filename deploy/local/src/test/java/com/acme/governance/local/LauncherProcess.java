@@ -41,14 +41,16 @@ final class LauncherProcess {
         return Path.of(path);
     }
 
-    static LauncherProcess start(Path dataDir, Ports ports) throws IOException {
+    static LauncherProcess start(Path dataDir, Ports ports, String... arguments) throws IOException {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-launcher.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar().toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar().toString(),
                 "--server.port=" + ports.http(),
                 "--governance.local.data-dir=" + dataDir,
                 "--governance.local.kafka-port=" + ports.kafka(),
-                "--governance.local.mongo-port=" + ports.mongo()))
+                "--governance.local.mongo-port=" + ports.mongo()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
