@@ -5,9 +5,18 @@ import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.RegisterDataProduct;
 import com.acme.governance.api.dataproduct.UpdateDataProduct;
+import com.acme.governance.api.policy.AmendPolicy;
+import com.acme.governance.api.policy.ApprovalRole;
+import com.acme.governance.api.policy.DefinePolicy;
+import com.acme.governance.api.policy.PolicyRule;
+import com.acme.governance.api.policy.PolicyScope;
+import com.acme.governance.api.policy.RuleCondition;
+import com.acme.governance.api.policy.RuleOutcome;
 import com.acme.governance.command.audit.HashChainingEventStorageEngine;
 import com.acme.governance.command.config.ConflictRetry;
+import com.acme.governance.command.common.VersionMismatchException;
 import com.acme.governance.command.dataproduct.DataProduct;
+import com.acme.governance.command.policy.Policy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
@@ -33,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two command instances with their own aggregate caches share one event store, as in production. The instance whose
@@ -42,6 +52,10 @@ class TwoCommandInstancesTest {
 
     private static final DataProductId ORDERS = DataProductId.of("sales.orders");
     private static final MetaData ALICE = TestActors.ALICE;
+    private static final MetaData CAROL_STEWARD = TestActors.CAROL_STEWARD;
+    private static final List<PolicyRule> RULES = List.of(new PolicyRule(
+            new RuleCondition(List.of(Classification.CONFIDENTIAL), List.of()),
+            new RuleOutcome(List.of(ApprovalRole.OWNER), 30, true)));
 
     private final ObjectMapper objectMapper = new ObjectMapper().registerModule(new JavaTimeModule());
     private MongoServer server;
@@ -87,11 +101,33 @@ class TwoCommandInstancesTest {
                 .isEqualTo(events.get(2).getMetaData().get(AuditMetadata.HASH));
     }
 
+    @Test
+    void amendmentRetriedOnFreshStateFindsThePolicyChangedSinceItsETag() {
+        send(first, new DefinePolicy("confidential-data", "Confidential data", PolicyScope.global(), RULES),
+                CAROL_STEWARD);
+        send(first, amend(1, "cached by the first instance"), CAROL_STEWARD);
+        send(second, amend(2, "appended by the second instance"), CAROL_STEWARD);
+
+        // the first instance's cache says version 2, which the ETag matches; the store holds 3: the race is lost on
+        // the unique index, and the retry, on fresh state, refuses the amendment instead of appending it
+        assertThatThrownBy(() -> send(first, amend(2, "from the first instance's stale cache"), CAROL_STEWARD))
+                .isInstanceOf(VersionMismatchException.class)
+                .hasMessage("confidential-data is at version 3, not 2");
+        assertThat(store.readEvents("confidential-data").asStream().toList()).hasSize(3);
+    }
+
+    private static AmendPolicy amend(long expectedVersion, String rationale) {
+        return new AmendPolicy("confidential-data", "Confidential data", PolicyScope.global(), RULES, rationale)
+                .expecting(expectedVersion);
+    }
+
     private Configuration instance(JacksonSerializer serializer) {
         Configuration configuration = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> new HashChainingEventStorageEngine(store, objectMapper))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(DataProduct.class)
+                        .configureCache(c -> new WeakReferenceCache()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Policy.class)
                         .configureCache(c -> new WeakReferenceCache()))
                 .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
                         .commandBus(c.commandBus()).retryScheduler(ConflictRetry.scheduler(3)).build())
@@ -101,7 +137,11 @@ class TwoCommandInstancesTest {
     }
 
     private static Object send(Configuration instance, Object command) {
-        return instance.commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ALICE));
+        return send(instance, command, ALICE);
+    }
+
+    private static Object send(Configuration instance, Object command, MetaData actor) {
+        return instance.commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor));
     }
 
     private static UpdateDataProduct update(String description) {

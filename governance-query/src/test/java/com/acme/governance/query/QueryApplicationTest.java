@@ -232,10 +232,11 @@ class QueryApplicationTest {
     }
 
     @Test
-    void onePolicyCarriesItsVersionAsETag() throws Exception {
+    void onePolicyCarriesItsEventCountAsETag() throws Exception {
+        // defined, amended (version 2), retired: three events, and retirement must change the strong ETag (ADR 0010)
         mvc.perform(asAlice(get("/api/v1/policies/{id}", POLICY)))
                 .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.ETAG, "\"2\""))
+                .andExpect(header().string(HttpHeaders.ETAG, "\"3\""))
                 .andExpect(jsonPath("$.id").value(POLICY))
                 .andExpect(jsonPath("$.name").value("Confidential and personal data"))
                 .andExpect(jsonPath("$.version").value(2))

@@ -107,7 +107,7 @@ class AccessStoryIT extends LocalStackSupport {
         Api.Response amended = carol.put("/api/v1/policies/confidential-data", CONFIDENTIAL_POLICY
                 .replace("\"id\": \"confidential-data\", ", "")
                 .replace("\"maxGrantDays\": 30", "\"maxGrantDays\": 14")
-                .replace("\"rules\"", "\"rationale\": \"two weeks are enough\", \"rules\""));
+                .replace("\"rules\"", "\"rationale\": \"two weeks are enough\", \"rules\""), "If-Match", "\"1\"");
         assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
         assertThat(carol.getAfter(amended, "/api/v1/policies/confidential-data").json().path("version").asInt())
                 .isEqualTo(2);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's run command, for real: the packaged jar starts the whole system, serves the API, ends on a
  * termination signal after shutting Kafka down cleanly, and finds its data again when started on the same
- * directory.
+ * directory, idempotency keys included.
  */
 class LocalLauncherIT {
 
@@ -36,13 +36,7 @@ class LocalLauncherIT {
         LauncherProcess first = LauncherProcess.start(dataDir, ports).awaitHealthy();
         String token;
         try {
-            HttpResponse<String> registered = send(first, HttpRequest.newBuilder(first.uri("/api/v1/data-products"))
-                    .header("Authorization", ALICE)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"domain": "sales", "name": "launcher-check", "title": "Launcher check",
-                             "description": "written before a restart", "ownerTeam": "sales",
-                             "classification": "INTERNAL", "tags": [], "outputPorts": []}""")));
+            HttpResponse<String> registered = send(first, register(first));
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
             token = registered.headers().firstValue("X-Governance-Token").orElseThrow();
         } finally {
@@ -64,6 +58,11 @@ class LocalLauncherIT {
                     .GET());
             assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
             assertThat(read.body()).contains("written before a restart");
+            // the key and its first answer were kept across the restart (ADR 0010): a replay, not a 409 duplicate
+            HttpResponse<String> repeated = send(second, register(second));
+            assertThat(repeated.statusCode()).as(repeated.body()).isEqualTo(201);
+            assertThat(repeated.headers().firstValue("Idempotent-Replayed")).contains("true");
+            assertThat(repeated.headers().firstValue("X-Governance-Token")).contains(token);
         } finally {
             boolean ended = second.stop();
             if (!ended) {
@@ -71,6 +70,17 @@ class LocalLauncherIT {
             }
             assertThat(ended).as("the launcher ends on SIGTERM\n" + second.logTail()).isTrue();
         }
+    }
+
+    private static HttpRequest.Builder register(LauncherProcess launcher) {
+        return HttpRequest.newBuilder(launcher.uri("/api/v1/data-products"))
+                .header("Authorization", ALICE)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "launcher-check-registration")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"domain": "sales", "name": "launcher-check", "title": "Launcher check",
+                         "description": "written before a restart", "ownerTeam": "sales",
+                         "classification": "INTERNAL", "tags": [], "outputPorts": []}"""));
     }
 
     private HttpResponse<String> send(LauncherProcess launcher, HttpRequest.Builder request) throws Exception {

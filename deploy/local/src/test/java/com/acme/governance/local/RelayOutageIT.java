@@ -47,7 +47,7 @@ class RelayOutageIT extends LocalStackSupport {
         for (int i = 1; i <= 4; i++) {
             duringOutage.add(alice.put("/api/v1/data-products/sales.outage", """
                     {"title": "Outage %d", "classification": "INTERNAL", "tags": [], "outputPorts": []}
-                    """.formatted(i), "If-Match", "*"));
+                    """.formatted(i), "If-Match", "\"" + i + "\""));
         }
         duringOutage.add(alice.post("/api/v1/data-products/sales.outage/publish", ""));
         assertThat(duringOutage).as("commands are accepted while Kafka is down")

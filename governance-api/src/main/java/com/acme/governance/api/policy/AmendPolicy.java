@@ -10,9 +10,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
 
-/** Replaces name, scope and rules as a whole, making version n+1; the rationale says why. */
+/**
+ * Replaces name, scope and rules as a whole, making version n+1; the rationale says why. {@code expectedVersion},
+ * when given, is the policy's ETag as the client read it (its event count, ADR 0010); the amendment is refused if
+ * the policy changed since. Null only for commands that do not come from a client's read.
+ */
 public record AmendPolicy(
         @NotNull @TargetAggregateIdentifier String id,
+        Long expectedVersion,
         @NotBlank @Size(max = Limits.TITLE) String name,
         @NotNull @Valid PolicyScope scope,
         @NotEmpty @Size(max = Limits.RULES) List<@NotNull @Valid PolicyRule> rules,
@@ -20,5 +25,15 @@ public record AmendPolicy(
 
     public AmendPolicy {
         rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** Without a precondition. */
+    public AmendPolicy(String id, String name, PolicyScope scope, List<PolicyRule> rules, String rationale) {
+        this(id, null, name, scope, rules, rationale);
+    }
+
+    /** The same amendment, made only if the policy is still at {@code version}. */
+    public AmendPolicy expecting(long version) {
+        return new AmendPolicy(id, version, name, scope, rules, rationale);
     }
 }

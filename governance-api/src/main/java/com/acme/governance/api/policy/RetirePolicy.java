@@ -5,5 +5,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RetirePolicy(@NotNull @TargetAggregateIdentifier String id, @Size(max = Limits.REASON) String reason) {
+/**
+ * Retires a policy for good. {@code expectedVersion}, when given, is its ETag as the client read it (ADR 0010): a
+ * steward retires the policy she looked at, not one amended since.
+ */
+public record RetirePolicy(@NotNull @TargetAggregateIdentifier String id,
+                           Long expectedVersion,
+                           @Size(max = Limits.REASON) String reason) {
+
+    /** Without a precondition. */
+    public RetirePolicy(String id, String reason) {
+        this(id, null, reason);
+    }
 }

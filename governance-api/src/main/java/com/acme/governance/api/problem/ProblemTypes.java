@@ -17,6 +17,10 @@ public final class ProblemTypes {
     public static final URI INCOMPATIBLE_CONTRACT = URI.create(BASE + "incompatible-contract");
     public static final URI VERSION_MISMATCH = URI.create(BASE + "version-mismatch");
     public static final URI PRECONDITION_REQUIRED = URI.create(BASE + "precondition-required");
+    /** The same {@code Idempotency-Key} came with another request (body, method or path) than its first use. */
+    public static final URI IDEMPOTENCY_KEY_REUSED = URI.create(BASE + "idempotency-key-reused");
+    /** The first request with this {@code Idempotency-Key} is still being processed; retry shortly. */
+    public static final URI IDEMPOTENCY_KEY_IN_FLIGHT = URI.create(BASE + "idempotency-key-in-flight");
     public static final URI READ_MODEL_BEHIND = URI.create(BASE + "read-model-behind");
     public static final URI INTERNAL = URI.create(BASE + "internal");
     /** 503: the database is unreachable; nothing was recorded unless the problem says otherwise, retry later. */

@@ -4,7 +4,6 @@ import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.InvalidInputException;
 import com.acme.governance.command.common.NotPermittedException;
-import com.acme.governance.command.common.VersionMismatchException;
 import com.acme.governance.command.dataproduct.IncompatibleContractException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -87,19 +86,6 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.INCOMPATIBLE_CONTRACT, e.getMessage());
         problem.setProperty("breakingChanges", e.breakingChanges());
         return problem;
-    }
-
-    @ExceptionHandler(VersionMismatchException.class)
-    ProblemDetail versionMismatch(VersionMismatchException e) {
-        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.VERSION_MISMATCH, e.getMessage());
-        problem.setProperty("expectedVersion", e.expected());
-        problem.setProperty("currentVersion", e.actual());
-        return problem;
-    }
-
-    @ExceptionHandler(PreconditionRequiredException.class)
-    ProblemDetail preconditionRequired(PreconditionRequiredException e) {
-        return problem(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED, e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -15,6 +15,7 @@ import com.acme.governance.api.policy.RuleOutcome;
 import com.acme.governance.command.TestActors;
 import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.NotPermittedException;
+import com.acme.governance.command.common.VersionMismatchException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +99,75 @@ class PolicyTest {
                 .when(new RetirePolicy("confidential-data", "again"), CAROL_STEWARD)
                 .expectException(IllegalTransitionException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void amendmentAtTheVersionTheStewardReadMakesTheNextVersion() {
+        fixture.given(defined())
+                .when(new AmendPolicy("confidential-data", "Confidential data", PolicyScope.global(), STRICTER,
+                        "two weeks is enough").expecting(1), CAROL_STEWARD)
+                .expectEvents(new PolicyAmended("confidential-data", 2, "Confidential data", PolicyScope.global(),
+                        STRICTER, "two weeks is enough"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void amendmentFromAnOlderVersionIsRefusedWithTheCurrentOne() {
+        fixture.given(defined(), amendedToVersionTwo())
+                .when(new AmendPolicy("confidential-data", "Confidential data", PolicyScope.global(), STRICTER,
+                        "two weeks is enough").expecting(1), CAROL_STEWARD)
+                .expectException(VersionMismatchException.class)
+                .expectExceptionMessage("confidential-data is at version 2, not 1")
+                .expectNoEvents();
+    }
+
+    @Test
+    void amendmentFromAVersionNotYetReachedIsRefused() {
+        fixture.given(defined())
+                .when(new AmendPolicy("confidential-data", "x", PolicyScope.global(), STRICTER, "guess").expecting(2),
+                        CAROL_STEWARD)
+                .expectException(VersionMismatchException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void retirementAtTheVersionTheStewardReadRetires() {
+        fixture.given(defined(), amendedToVersionTwo())
+                .when(new RetirePolicy("confidential-data", 2L, "superseded"), CAROL_STEWARD)
+                .expectEvents(new PolicyRetired("confidential-data", 2, "superseded"))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void retirementOfAPolicyAmendedSinceItWasReadIsRefused() {
+        fixture.given(defined(), amendedToVersionTwo())
+                .when(new RetirePolicy("confidential-data", 1L, "superseded"), CAROL_STEWARD)
+                .expectException(VersionMismatchException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void retiredPolicyIsFinalWhicheverETagIsSent() {
+        // a stale ETag on a retired policy: the conflict that no re-read can resolve is the answer, as for products
+        fixture.given(defined(), new PolicyRetired("confidential-data", 1, "superseded"))
+                .when(new AmendPolicy("confidential-data", "x", PolicyScope.global(), STRICTER, "revive").expecting(1),
+                        CAROL_STEWARD)
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void permissionIsCheckedBeforeTheVersion() {
+        fixture.given(defined(), amendedToVersionTwo())
+                .when(new AmendPolicy("confidential-data", "x", PolicyScope.global(), STRICTER, "why not").expecting(1),
+                        ALICE)
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    private static PolicyAmended amendedToVersionTwo() {
+        return new PolicyAmended("confidential-data", 2, "Confidential data", new PolicyScope("sales"), CONFIDENTIAL,
+                "sales only");
     }
 
     private static PolicyDefined defined() {

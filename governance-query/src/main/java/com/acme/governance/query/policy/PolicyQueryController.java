@@ -52,11 +52,12 @@ public class PolicyQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A policy's current state; its version is also the ETag")
+    @Operation(summary = "A policy's current state; its eventCount is also the ETag to send as If-Match")
     public ResponseEntity<PolicyView> get(@PathVariable("id") String id) {
         PolicyView policy = policies.find(requireId(id))
                 .orElseThrow(() -> new ResourceNotFoundException("Policy", id));
-        return ResponseEntity.ok().eTag("\"" + policy.version() + "\"").body(policy);
+        // the event count, not the policy's version: retirement changes the policy without making a version
+        return ResponseEntity.ok().eTag("\"" + policy.eventCount() + "\"").body(policy);
     }
 
     @GetMapping("/{id}/versions")

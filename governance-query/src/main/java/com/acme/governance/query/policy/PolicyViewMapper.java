@@ -22,6 +22,7 @@ final class PolicyViewMapper {
                 PolicyDocuments.scopeOf(document.get(SCOPE, Document.class)),
                 PolicyDocuments.rulesOf(document.getList(RULES, Document.class, List.of())),
                 document.get(VERSION, Number.class).intValue(),
+                document.get(EVENT_COUNT, Number.class).longValue(),
                 PolicyStatus.valueOf(document.getString(STATUS)),
                 instant(document.getDate(DEFINED_AT)),
                 document.getString(DEFINED_BY),

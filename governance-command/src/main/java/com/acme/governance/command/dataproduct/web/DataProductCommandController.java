@@ -6,10 +6,12 @@ import com.acme.governance.api.dataproduct.PublishDataProduct;
 import com.acme.governance.api.dataproduct.RegisterDataProduct;
 import com.acme.governance.api.dataproduct.RetireDataProduct;
 import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.command.dataproduct.DataProduct;
 import com.acme.governance.command.web.CommandAccepted;
 import com.acme.governance.command.web.CommandDispatcher;
 import com.acme.governance.command.web.GovernanceToken;
 import com.acme.governance.command.web.IfMatch;
+import com.acme.governance.command.web.Preconditions;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
@@ -31,10 +33,15 @@ import java.net.URI;
 @Tag(name = "data products (commands)")
 class DataProductCommandController {
 
-    private final CommandDispatcher dispatcher;
+    /** As the event store records the aggregate's type. */
+    private static final String AGGREGATE_TYPE = DataProduct.class.getSimpleName();
 
-    DataProductCommandController(CommandDispatcher dispatcher) {
+    private final CommandDispatcher dispatcher;
+    private final Preconditions preconditions;
+
+    DataProductCommandController(CommandDispatcher dispatcher, Preconditions preconditions) {
         this.dispatcher = dispatcher;
+        this.preconditions = preconditions;
     }
 
     @PostMapping
@@ -44,12 +51,14 @@ class DataProductCommandController {
         return answer(HttpStatus.CREATED, token);
     }
 
+    /** {@code If-Match} is the ETag GET answered; without one, or with {@code *}, 428 (ADR 0010). */
     @PutMapping("/{id}")
     ResponseEntity<CommandAccepted> update(@PathVariable String id,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestBody UpdateDataProductRequest request) {
         DataProductId productId = productId(id);
-        return answer(HttpStatus.OK, dispatcher.send(request.toCommand(productId, IfMatch.version(ifMatch)), id));
+        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, productId.toString(), ifMatch);
+        return answer(HttpStatus.OK, dispatcher.send(request.toCommand(productId, expectedVersion), id));
     }
 
     @PostMapping("/{id}/contracts")
@@ -85,7 +94,7 @@ class DataProductCommandController {
     private static ResponseEntity<CommandAccepted> answer(HttpStatus status, GovernanceToken token) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
                 .header(GovernanceToken.HEADER, token.toString())
-                .eTag("\"" + token.version() + "\"");
+                .eTag(IfMatch.etag(token.version()));
         if (status == HttpStatus.CREATED && token.sequence() == 0) {
             response.location(URI.create("/api/v1/data-products/" + token.aggregateId()));
         }

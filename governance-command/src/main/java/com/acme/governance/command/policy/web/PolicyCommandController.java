@@ -5,19 +5,24 @@ import com.acme.governance.api.policy.DefinePolicy;
 import com.acme.governance.api.policy.RetirePolicy;
 import com.acme.governance.command.common.InvalidInputException;
 import com.acme.governance.command.config.CommandProperties;
+import com.acme.governance.command.policy.Policy;
 import com.acme.governance.command.policy.catalog.PolicyCatalog;
 import com.acme.governance.command.web.CommandAccepted;
 import com.acme.governance.command.web.CommandDispatcher;
 import com.acme.governance.command.web.GovernanceToken;
+import com.acme.governance.command.web.IfMatch;
+import com.acme.governance.command.web.Preconditions;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,12 +41,18 @@ class PolicyCommandController {
     private static final Logger log = LoggerFactory.getLogger(PolicyCommandController.class);
     private static final Pattern POLICY_ID = Pattern.compile(Limits.POLICY_ID_PATTERN);
 
+    /** As the event store records the aggregate's type. */
+    private static final String AGGREGATE_TYPE = Policy.class.getSimpleName();
+
     private final CommandDispatcher dispatcher;
+    private final Preconditions preconditions;
     private final PolicyCatalog catalog;
     private final CommandProperties properties;
 
-    PolicyCommandController(CommandDispatcher dispatcher, PolicyCatalog catalog, CommandProperties properties) {
+    PolicyCommandController(CommandDispatcher dispatcher, Preconditions preconditions, PolicyCatalog catalog,
+                            CommandProperties properties) {
         this.dispatcher = dispatcher;
+        this.preconditions = preconditions;
         this.catalog = catalog;
         this.properties = properties;
     }
@@ -53,24 +64,32 @@ class PolicyCommandController {
         awaitCatalog(token);
         return ResponseEntity.created(URI.create("/api/v1/policies/" + token.aggregateId()))
                 .header(GovernanceToken.HEADER, token.toString())
+                .eTag(IfMatch.etag(token.version()))
                 .body(CommandAccepted.of(token));
     }
 
+    /** {@code If-Match} is the ETag GET answered; without one, or with {@code *}, 428 (ADR 0010). */
     @PutMapping("/{id}")
-    ResponseEntity<CommandAccepted> amend(@PathVariable String id, @RequestBody AmendPolicyRequest request) {
-        return answer(dispatcher.send(request.toCommand(policyId(id)), id));
+    ResponseEntity<CommandAccepted> amend(@PathVariable String id,
+                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @RequestBody AmendPolicyRequest request) {
+        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, policyId(id), ifMatch);
+        return answer(dispatcher.send(request.toCommand(id).expecting(expectedVersion), id));
     }
 
     @PostMapping("/{id}/retire")
     ResponseEntity<CommandAccepted> retire(@PathVariable String id,
+                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestBody(required = false) RetirePolicyRequest request) {
         String reason = request == null ? null : request.reason();
-        return answer(dispatcher.send(new RetirePolicy(policyId(id), reason), id));
+        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, policyId(id), ifMatch);
+        return answer(dispatcher.send(new RetirePolicy(id, expectedVersion, reason), id));
     }
 
     private ResponseEntity<CommandAccepted> answer(GovernanceToken token) {
         awaitCatalog(token);
         return ResponseEntity.status(HttpStatus.OK).header(GovernanceToken.HEADER, token.toString())
+                .eTag(IfMatch.etag(token.version()))
                 .body(CommandAccepted.of(token));
     }
 
