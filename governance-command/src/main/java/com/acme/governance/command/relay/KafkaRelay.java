@@ -133,6 +133,19 @@ public class KafkaRelay {
         batch.relayed.clear();
     }
 
+    /** Creates or checks the topic; a topic that would refuse what the command side accepts is reported in health. */
+    void checkTopic() {
+        try {
+            topicReady();
+            progress.topicAccepted();
+        } catch (IllegalStateException e) {
+            if (e.getCause() == null) { // the topic's own answer, not Kafka being unreachable
+                progress.topicRefused(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
     private void topicReady() {
         try {
             topic.ensureExists();

@@ -35,7 +35,10 @@ public class RelayHealthIndicator implements HealthIndicator {
         Health.Builder health = status.isEmpty() ? Health.up().withDetail("relaying", "on another instance")
                 : Health.up().withDetail("relaying", "here");
         Optional<EventTrackerStatus> failing = status.stream().filter(EventTrackerStatus::isErrorState).findFirst();
-        if (failing.isPresent()) {
+        if (progress.topicProblem() != null) {
+            health = Health.down().withDetail("relaying", "blocked: the topic would refuse events")
+                    .withDetail("reason", progress.topicProblem());
+        } else if (failing.isPresent()) {
             health = Health.down().withDetail("relaying", "stalled: retrying the same batch, no event is skipped")
                     .withDetail("reason", reason(failing.get().getError()));
         } else if (!status.isEmpty()) {

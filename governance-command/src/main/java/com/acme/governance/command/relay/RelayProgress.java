@@ -13,6 +13,7 @@ public class RelayProgress {
     private final Clock clock;
     private final Counter relayed;
     private final AtomicReference<Instant> lastAcknowledged = new AtomicReference<>();
+    private final AtomicReference<String> topicProblem = new AtomicReference<>();
 
     public RelayProgress(Clock clock, MeterRegistry registry) {
         this.clock = clock;
@@ -26,6 +27,19 @@ public class RelayProgress {
             relayed.increment(events);
             lastAcknowledged.set(clock.instant());
         }
+    }
+
+    void topicAccepted() {
+        topicProblem.set(null);
+    }
+
+    void topicRefused(String reason) {
+        topicProblem.set(reason);
+    }
+
+    /** Why the topic cannot take the events the command side accepts; null when it can (or was not checked yet). */
+    public String topicProblem() {
+        return topicProblem.get();
     }
 
     /** When Kafka last acknowledged a batch of this instance's relay; null if it never did. */

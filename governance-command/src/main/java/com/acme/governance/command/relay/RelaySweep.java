@@ -51,6 +51,7 @@ public class RelaySweep implements SmartLifecycle {
         if (status.isEmpty() || status.stream().anyMatch(s -> s.isErrorState() || !s.isCaughtUp())) {
             return 0; // another instance relays, or this one is behind or failing: tracking will get there itself
         }
+        relay.checkTopic(); // also when there is nothing to send: a topic that would refuse events shows at once
         Instant now = clock.instant();
         Map<String, Long> heads = storedHeads.between(now.minus(properties.sweepWindow()),
                 now.minus(properties.sweepMinimumAge()));
