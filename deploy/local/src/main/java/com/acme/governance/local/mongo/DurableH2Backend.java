@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -20,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * every one of them had been acknowledged. Here the store has no background writer; after every command that may
  * have changed data, the worker thread waits for a {@link GroupCommit} that writes the store's new version and,
  * unless disabled, forces the file to the device, before the answer goes back to the client.
+ *
+ * <p>A commit never captures a command half done: commands run under a shared lock and the commit takes it
+ * exclusively. Without that, a crash right after a commit could leave a document without its unique-index entry
+ * (seen with the stock backend), or half of a multi-document insert.
  */
 public final class DurableH2Backend extends H2Backend {
 
@@ -31,12 +37,19 @@ public final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final GroupCommit groupCommit;
+    /** Fair, so that a waiting commit is not starved by a steady stream of commands. */
+    private final ReadWriteLock commandsVersusCommit = new ReentrantReadWriteLock(true);
 
     private DurableH2Backend(MVStore store, boolean forceToDevice) {
         super(store, Clock.systemUTC());
         this.store = store;
         this.groupCommit = new GroupCommit(() -> {
-            store.commit();
+            commandsVersusCommit.writeLock().lock();
+            try {
+                store.commit();
+            } finally {
+                commandsVersusCommit.writeLock().unlock();
+            }
             if (forceToDevice) {
                 store.sync();
             }
@@ -59,9 +72,11 @@ public final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        commandsVersusCommit.readLock().lock();
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {
+            commandsVersusCommit.readLock().unlock(); // before waiting: the flush needs the exclusive side
             // in finally: a failing bulk write may still have applied part of its documents
             String name = command.toLowerCase(Locale.ROOT);
             // an aggregation writes only with $out or $merge; a read must not wait for other writers' flushes
@@ -74,7 +89,12 @@ public final class DurableH2Backend extends H2Backend {
     /** Writes what is left in memory and compacts sparse chunks; called now and then, since no background thread does. */
     public void maintain() {
         groupCommit.awaitDurable();
-        store.compact(50, 16 * 1024 * 1024);
+        commandsVersusCommit.writeLock().lock();
+        try {
+            store.compact(50, 16 * 1024 * 1024);
+        } finally {
+            commandsVersusCommit.writeLock().unlock();
+        }
     }
 
     public long flushes() {
