@@ -14,16 +14,17 @@ import java.time.Duration;
  *                         (readiness DOWN, metric, one ERROR line); it is retried all the same, never skipped
  * @param positionLookup   how long an assignment waits for MongoDB to name a partition's stored position before it
  *                         falls back to the beginning of the partition (always safe: projections are idempotent)
+ * @param resumeMargin     how far behind its progress a partition resumes after a restart or a rebalance, in time:
+ *                         longer than the store may lose acknowledged writes on a crash (0 for a store whose
+ *                         acknowledgements are durable, such as MongoDB with w=majority and journal); see
+ *                         {@code ConsumerPositions}
  */
 @ConfigurationProperties("governance.query.ingestion")
 public record IngestionProperties(
         @DefaultValue("") String deadLetterTopic,
         @DefaultValue("30s") Duration stallThreshold,
-        @DefaultValue("10s") Duration positionLookup) {
-
-    public static IngestionProperties defaults() {
-        return new IngestionProperties("", Duration.ofSeconds(30), Duration.ofSeconds(10));
-    }
+        @DefaultValue("10s") Duration positionLookup,
+        @DefaultValue("5s") Duration resumeMargin) {
 
     public String deadLetterTopicFor(String topic) {
         return deadLetterTopic == null || deadLetterTopic.isBlank() ? topic + ".dlt" : deadLetterTopic;

@@ -92,7 +92,7 @@ public class GovernanceEventListener implements ConsumerSeekAware {
             OptionalLong stored = storedPosition(partition);
             if (stored.isPresent()) {
                 callback.seek(partition.topic(), partition.partition(), stored.getAsLong());
-                log.info("{} resumes at offset {}, the position stored with the read models (Kafka's committed "
+                log.info("{} resumes at offset {}, from the position stored with the read models (Kafka's committed "
                         + "position was {})", partition, stored.getAsLong(), assignment.getValue());
             } else {
                 callback.seekToBeginning(partition.topic(), partition.partition());
@@ -115,7 +115,7 @@ public class GovernanceEventListener implements ConsumerSeekAware {
         long deadline = System.nanoTime() + positionLookup.toNanos();
         while (true) {
             try {
-                return positions.next(group, partition);
+                return positions.resumeAt(group, partition);
             } catch (RuntimeException e) {
                 if (System.nanoTime() > deadline) {
                     log.warn("Cannot read the stored position of {} ({}): consuming it from the beginning",

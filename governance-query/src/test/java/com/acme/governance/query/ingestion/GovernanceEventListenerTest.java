@@ -52,7 +52,7 @@ class GovernanceEventListenerTest {
 
         assertThat(projected).containsExactly(registered);
         assertThat(ingestion.projectionPositions.current("sales.orders")).isZero();
-        assertThat(ingestion.consumerPositions.next(Ingestion.GROUP, PARTITION)).hasValue(1);
+        assertThat(ingestion.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(1);
     }
 
     @Test
@@ -65,7 +65,7 @@ class GovernanceEventListenerTest {
                 RelayRecords.of(DataProductStream.of("sales.orders").registered().last(), 0)))
                 .isInstanceOf(IllegalStateException.class);
 
-        assertThat(failing.consumerPositions.next(Ingestion.GROUP, PARTITION)).isEmpty();
+        assertThat(failing.consumerPositions.applied(Ingestion.GROUP, PARTITION)).isEmpty();
     }
 
     @Test
@@ -81,7 +81,7 @@ class GovernanceEventListenerTest {
                     assertThat(parked.category()).isEqualTo(ParkCategory.UNDECODABLE);
                     assertThat(parked.reason()).contains("ce_sequence");
                 });
-        assertThat(ingestion.consumerPositions.next(Ingestion.GROUP, PARTITION)).hasValue(1);
+        assertThat(ingestion.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(1);
     }
 
     @Test
@@ -125,8 +125,8 @@ class GovernanceEventListenerTest {
         ingestion.consumerPositions.advance(Ingestion.GROUP, PARTITION, 10);
         ingestion.consumerPositions.advance(Ingestion.GROUP, PARTITION, 4); // a former owner finishing late
 
-        assertThat(ingestion.consumerPositions.next(Ingestion.GROUP, PARTITION)).hasValue(10);
-        assertThat(ingestion.consumerPositions.next("another-group", PARTITION)).isEmpty();
+        assertThat(ingestion.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(10);
+        assertThat(ingestion.consumerPositions.applied("another-group", PARTITION)).isEmpty();
     }
 
     /** Records seek(topic, partition, offset) and seekToBeginning(topic, partition); nothing else is expected. */

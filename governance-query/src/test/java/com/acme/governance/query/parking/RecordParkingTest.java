@@ -73,7 +73,7 @@ class RecordParkingTest {
         assertThat(ingestion.deadLetters.published().get(0).reason()).contains("without ce_type");
         assertThat(ingestion.parked.ofAggregate(X)).extracting(d -> d.getString("_id"))
                 .containsExactly("governance.events-0@2", "governance.events-0@3", "governance.events-0@5");
-        assertThat(ingestion.consumerPositions.next(Ingestion.GROUP, PARTITION)).hasValue(7);
+        assertThat(ingestion.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(7);
         assertThat(ingestion.parking.parkedCount()).isEqualTo(3);
         assertThat(ingestion.gauge(RecordParking.PARKED_GAUGE)).isEqualTo(3);
         assertThat(ingestion.counter(RecordParking.PARKED_COUNTER, "category", "held-behind-parked")).isEqualTo(2);
@@ -206,7 +206,7 @@ class RecordParkingTest {
         assertThatThrownBy(this::deliverJunkOf).isInstanceOf(IllegalStateException.class);
 
         assertThat(ingestion.parked.count()).isZero();
-        assertThat(ingestion.consumerPositions.next(Ingestion.GROUP, PARTITION)).isEmpty();
+        assertThat(ingestion.consumerPositions.applied(Ingestion.GROUP, PARTITION)).isEmpty();
     }
 
     private void deliverJunkOf() {

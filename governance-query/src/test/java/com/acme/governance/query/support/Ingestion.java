@@ -54,7 +54,7 @@ public final class Ingestion {
         this.stallThreshold = stallThreshold;
         this.deadLetters = deadLetters;
         this.projectionPositions = new ProjectionPositions(database, new PositionAdvancedSignal());
-        this.consumerPositions = new ConsumerPositions(database);
+        this.consumerPositions = new ConsumerPositions(database, Duration.ZERO, Clock.systemUTC());
         this.parked = new ParkedEvents(database);
         EventPayloads payloads = new EventPayloads(TestJson.MAPPER);
         List<Projection> projections = new ArrayList<>(extra);
