@@ -34,7 +34,9 @@ final class QueryProcess {
      */
     static QueryProcess start(Path dir, String name, String bootstrapServers, String store, int mongoPort, String group,
                               String database) throws IOException {
-        Path log = dir.resolve(name + ".log");
+        // The logs outlive the test's temporary directory, for whoever has to read why it failed.
+        Path logs = Files.createDirectories(Path.of("target", "query-processes"));
+        Path log = logs.resolve(dir.getFileName() + "-" + name + ".log");
         Path counts = dir.resolve(name + ".counts");
         Files.deleteIfExists(counts);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -48,6 +50,9 @@ final class QueryProcess {
                 "--governance.query.consumer-concurrency=3",
                 // longer than the store's commit delay (1 s), short enough that a stored position is used
                 "--governance.query.ingestion.resume-margin=2s",
+                // a killed member's partitions go to its successor after 6 s (the broker's minimum), not 45 s
+                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
                 "--logging.level.org.apache.kafka=WARN",
                 "--logging.level.de.bwaldvogel.mongo=WARN",
                 "--logging.level.org.mongodb.driver=WARN"));

@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * The projections' Kafka consumer: its own factories (the command side has its own in the same context). Where a
  * partition resumes is the position the listener stores with the read models (see {@code ConsumerPositions});
- * Kafka's committed offset is still committed per record, after the listener returned, but only for lag tools.
+ * Kafka's committed offset is still committed after each poll's records were applied, but only for lag tools.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestionProperties.class)
@@ -67,7 +67,8 @@ public class QueryKafkaConfiguration {
         factory.setCommonErrorHandler(queryKafkaErrorHandler);
         factory.setConcurrency(properties.consumerConcurrency());
         factory.setAutoStartup(properties.consumerAutoStartup());
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // Kafka's committed offset is only informative now (lag tools): one commit per poll, not one per record.
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         return factory;
     }
 }
