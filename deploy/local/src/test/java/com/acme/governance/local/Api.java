@@ -57,6 +57,10 @@ final class Api {
         }
 
         /** A read that waits for the write the token stands for. */
+        Response delete(String path, String... headers) {
+            return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+        }
+
         Response getAfter(Response write, String path) {
             return get(path, TOKEN, write.header(TOKEN).orElseThrow());
         }

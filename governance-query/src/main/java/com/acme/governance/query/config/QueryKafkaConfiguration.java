@@ -1,12 +1,13 @@
 package com.acme.governance.query.config;
 
 import com.acme.governance.query.ingestion.NeverSkipRecoverer;
-import com.acme.governance.query.ingestion.RetryLogger;
+import com.acme.governance.query.ingestion.ProjectionStallMonitor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +22,12 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The projections' Kafka consumer: its own factories (the command side has its own in the same context), offsets
- * committed per record and only after the listener returned, i.e. after the read models were written.
+ * The projections' Kafka consumer: its own factories (the command side has its own in the same context). Where a
+ * partition resumes is the position the listener stores with the read models (see {@code ConsumerPositions});
+ * Kafka's committed offset is still committed after each poll's records were applied, but only for lag tools.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestionProperties.class)
 public class QueryKafkaConfiguration {
 
     static final Duration FIRST_RETRY = Duration.ofMillis(500);
@@ -38,19 +41,20 @@ public class QueryKafkaConfiguration {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Only for a group that has neither a stored position nor a committed offset; the listener seeks anyway.
         // The relay may write in Kafka transactions; aborted writes must never reach a read model.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Bean
-    public DefaultErrorHandler queryKafkaErrorHandler() {
+    public DefaultErrorHandler queryKafkaErrorHandler(ProjectionStallMonitor queryProjectionStallMonitor) {
         ExponentialBackOff backOff = new ExponentialBackOff(FIRST_RETRY.toMillis(), 2.0);
         backOff.setMaxInterval(MAX_RETRY.toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE); // retry until it applies: a skipped event is a corrupt read model
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(new NeverSkipRecoverer(), backOff);
         errorHandler.setClassifications(Map.of(), true); // even "fatal" exceptions are retried rather than skipped
-        errorHandler.setRetryListeners(new RetryLogger());
+        errorHandler.setRetryListeners(queryProjectionStallMonitor); // counts, logs once, reports a stall
         return errorHandler;
     }
 
@@ -63,7 +67,8 @@ public class QueryKafkaConfiguration {
         factory.setCommonErrorHandler(queryKafkaErrorHandler);
         factory.setConcurrency(properties.consumerConcurrency());
         factory.setAutoStartup(properties.consumerAutoStartup());
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // Kafka's committed offset is only informative now (lag tools): one commit per poll, not one per record.
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         return factory;
     }
 }

@@ -18,6 +18,10 @@ public class ReadModelDatabase {
     public static final String ACCESS_GRANTS = "access_grants";
     public static final String AUDIT_EVENTS = "audit_events";
     public static final String PROJECTION_POSITIONS = "projection_positions";
+    /** Where each Kafka partition's consumption resumes: written after the read models, read on assignment. */
+    public static final String CONSUMER_POSITIONS = "consumer_positions";
+    /** Records of the event topic that could not be decoded, and the later events of their aggregates. */
+    public static final String PARKED_EVENTS = "parked_events";
 
     private final MongoDatabase database;
 
@@ -53,6 +57,14 @@ public class ReadModelDatabase {
         return database.getCollection(PROJECTION_POSITIONS);
     }
 
+    public MongoCollection<Document> consumerPositions() {
+        return database.getCollection(CONSUMER_POSITIONS);
+    }
+
+    public MongoCollection<Document> parkedEvents() {
+        return database.getCollection(PARKED_EVENTS);
+    }
+
     /** Secondary indexes of the list filters and of the history lookups; creating an existing index is a no-op. */
     public void ensureIndexes() {
         MongoCollection<Document> products = dataProducts();
@@ -73,5 +85,6 @@ public class ReadModelDatabase {
         grants.createIndex(Indexes.ascending("dataProductId"));
         grants.createIndex(Indexes.ascending("consumerTeam"));
         auditEvents().createIndex(Indexes.ascending("aggregateId", "sequence"));
+        parkedEvents().createIndex(Indexes.ascending("aggregateId", "partition", "offset"));
     }
 }

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +31,16 @@ public class ProjectionPositions {
         this.signal = signal;
     }
 
-    /** Moves forward only: a redelivered older event leaves the position where it is. */
-    public void advance(String aggregateId, long sequence) {
-        collection.updateOne(Filters.eq("_id", aggregateId), Updates.max(SEQUENCE, sequence),
+    /**
+     * Moves forward only: a redelivered older event leaves the position where it is.
+     *
+     * @return whether the position moved, false for an event that was applied before (a redelivery)
+     */
+    public boolean advance(String aggregateId, long sequence) {
+        UpdateResult result = collection.updateOne(Filters.eq("_id", aggregateId), Updates.max(SEQUENCE, sequence),
                 new UpdateOptions().upsert(true));
         signal.signal();
+        return result.getUpsertedId() != null || result.getModifiedCount() > 0;
     }
 
     public long current(String aggregateId) {

@@ -1,47 +1,135 @@
 package com.acme.governance.query.ingestion;
 
-import com.acme.governance.api.audit.EventCatalog;
+import com.acme.governance.query.config.IngestionProperties;
+import com.acme.governance.query.config.QueryProperties;
+import com.acme.governance.query.parking.RecordParking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
 /**
- * Consumes the governance topic. Returning normally commits the record's offset (AckMode.RECORD); throwing hands
- * the record to the container's error handler, which retries it and never skips it.
+ * Consumes the governance topic. Each record is applied to the read models (or parked), and only then is the
+ * partition's next offset stored with the read models ({@link ConsumerPositions}); on assignment the consumer seeks
+ * to that stored position, never to Kafka's committed offset, which may be ahead of what the store really kept.
+ * Throwing hands the record to the container's error handler, which retries it and never skips it.
  */
 @Component("queryGovernanceEventListener")
-public class GovernanceEventListener {
+public class GovernanceEventListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(GovernanceEventListener.class);
+    private static final Duration LOOKUP_RETRY = Duration.ofMillis(500);
 
-    private final IncomingEventReader reader;
+    private final RecordDecoder decoder;
     private final ProjectionDispatcher dispatcher;
+    private final ConsumerPositions positions;
+    private final RecordParking parking;
+    private final ProjectionStallMonitor stalls;
+    private final String group;
+    private final Duration positionLookup;
 
-    public GovernanceEventListener(IncomingEventReader reader, ProjectionDispatcher dispatcher) {
-        this.reader = reader;
+    @Autowired
+    public GovernanceEventListener(RecordDecoder decoder, ProjectionDispatcher dispatcher, ConsumerPositions positions,
+                                   RecordParking parking, ProjectionStallMonitor stalls, QueryProperties query,
+                                   IngestionProperties ingestion) {
+        this(decoder, dispatcher, positions, parking, stalls, query.consumerGroup(), ingestion.positionLookup());
+    }
+
+    public GovernanceEventListener(RecordDecoder decoder, ProjectionDispatcher dispatcher, ConsumerPositions positions,
+                                   RecordParking parking, ProjectionStallMonitor stalls, String group,
+                                   Duration positionLookup) {
+        this.decoder = decoder;
         this.dispatcher = dispatcher;
+        this.positions = positions;
+        this.parking = parking;
+        this.stalls = stalls;
+        this.group = group;
+        this.positionLookup = positionLookup;
     }
 
     @KafkaListener(id = "queryGovernanceEventsListener", idIsGroup = false,
             topics = "${governance.kafka.topic:governance.events}",
             containerFactory = "queryKafkaListenerContainerFactory")
     public void onRecord(ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        apply(record, partition);
+        // After every read-model write of the record: a crash before this line re-applies it, idempotently.
+        positions.advance(group, partition, record.offset() + 1);
+        stalls.applied(partition, record.offset());
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record, TopicPartition partition) {
+        String aggregateId = RecordDecoder.aggregateIdOf(record);
+        Optional<String> holding = parking.holdingRecordOf(aggregateId, partition);
+        if (holding.isPresent()) {
+            parking.parkBehind(record, aggregateId, holding.get());
+            return;
+        }
         IncomingEvent event;
         try {
-            event = reader.read(record);
-        } catch (MalformedEventException e) {
-            if (isPublished(e.type())) {
-                throw e; // one of ours and unreadable: retried, never dropped
-            }
-            log.error("Skipping a record that is not a readable governance event (type {}): {}", e.type(), e.getMessage());
+            event = decoder.decode(record);
+        } catch (UndecodableRecordException e) {
+            parking.park(record, aggregateId, e);
             return;
         }
         dispatcher.dispatch(event);
     }
 
-    private static boolean isPublished(String type) {
-        return type != null && EventCatalog.classOf(type).isPresent();
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        for (Map.Entry<TopicPartition, Long> assignment : assignments.entrySet()) {
+            TopicPartition partition = assignment.getKey();
+            OptionalLong stored = storedPosition(partition);
+            if (stored.isPresent()) {
+                callback.seek(partition.topic(), partition.partition(), stored.getAsLong());
+                log.info("{} resumes at offset {}, from the position stored with the read models (Kafka's committed "
+                        + "position was {})", partition, stored.getAsLong(), assignment.getValue());
+            } else {
+                callback.seekToBeginning(partition.topic(), partition.partition());
+                log.info("{} has no position stored with the read models: consuming it from the beginning", partition);
+            }
+        }
+        parking.assigned(assignments.keySet());
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        stalls.forget(partitions);
+    }
+
+    /**
+     * Retries MongoDB for a while; if it stays unreachable, the beginning of the partition is where to go: slower,
+     * but always correct, since every projection is idempotent. Never Kafka's committed offset.
+     */
+    private OptionalLong storedPosition(TopicPartition partition) {
+        long deadline = System.nanoTime() + positionLookup.toNanos();
+        while (true) {
+            try {
+                return positions.resumeAt(group, partition);
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    log.warn("Cannot read the stored position of {} ({}): consuming it from the beginning",
+                            partition, e.getMessage());
+                    return OptionalLong.empty();
+                }
+                log.debug("Stored position of {} not readable yet: {}", partition, e.getMessage());
+                try {
+                    Thread.sleep(LOOKUP_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return OptionalLong.empty();
+                }
+            }
+        }
     }
 }

@@ -1,8 +1,12 @@
 package com.acme.governance.query.ingestion;
 
 import com.acme.governance.query.consistency.ProjectionPositions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -14,25 +18,51 @@ import java.util.List;
 @Component("queryProjectionDispatcher")
 public class ProjectionDispatcher {
 
+    public static final String EVENTS_COUNTER = "governance.projection.events";
+
     private static final Logger log = LoggerFactory.getLogger(ProjectionDispatcher.class);
 
     private final List<Projection> projections;
     private final ProjectionPositions positions;
+    private final Counter applied;
+    private final Counter duplicates;
 
     public ProjectionDispatcher(List<Projection> projections, ProjectionPositions positions) {
-        this.projections = List.copyOf(projections);
-        this.positions = positions;
+        this(projections, positions, new SimpleMeterRegistry());
     }
 
+    @Autowired
+    public ProjectionDispatcher(List<Projection> projections, ProjectionPositions positions, MeterRegistry meters) {
+        this.projections = List.copyOf(projections);
+        this.positions = positions;
+        this.applied = counter(meters, "applied");
+        this.duplicates = counter(meters, "duplicate");
+    }
+
+    /**
+     * @throws MalformedEventException for a type this version does not know: such records are parked before they
+     *                                 get here (see {@link RecordDecoder})
+     */
     public void dispatch(IncomingEvent event) {
         if (!event.isCatalogued()) {
-            // A newer producer than this service: projections only acknowledge it, a later release will project it.
-            log.warn("Event type {} is not in the EventCatalog of this version; acknowledging {} without projecting it",
-                    event.type(), event.describe());
+            throw new MalformedEventException(event.type(), "type " + event.type() + " of " + event.describe()
+                    + " is not in the EventCatalog of this version");
         }
         for (Projection projection : projections) {
             projection.apply(event);
         }
-        positions.advance(event.aggregateId(), event.sequence());
+        if (positions.advance(event.aggregateId(), event.sequence())) {
+            applied.increment();
+        } else {
+            duplicates.increment();
+            log.debug("{} was applied before (redelivered); the projections left it as it was", event.describe());
+        }
+    }
+
+    private static Counter counter(MeterRegistry meters, String outcome) {
+        return Counter.builder(EVENTS_COUNTER).tag("outcome", outcome)
+                .description("Events handed to the projections: applied for the first time, or a redelivery of one "
+                        + "applied before (which changes nothing)")
+                .register(meters);
     }
 }

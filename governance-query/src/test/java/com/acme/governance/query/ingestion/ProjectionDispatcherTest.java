@@ -76,14 +76,14 @@ class ProjectionDispatcherTest {
     }
 
     @Test
-    void anUnknownEventTypeStillReachesTheProjectionsAndAdvancesThePosition() {
+    void anUnknownEventTypeIsRefusedSinceSuchRecordsAreParkedBeforeTheProjections() {
         ProjectionDispatcher dispatcher = new ProjectionDispatcher(List.of(recording("a")), positions);
         IncomingEvent unknown = DataProductStream.of(ID).registered().unknown("governance.dataproduct.renamed.v1").last();
 
-        dispatcher.dispatch(unknown);
+        assertThatThrownBy(() -> dispatcher.dispatch(unknown)).isInstanceOf(MalformedEventException.class);
 
-        assertThat(applied).containsExactly("a:1");
-        assertThat(positions.current(ID)).isEqualTo(1);
+        assertThat(applied).isEmpty();
+        assertThat(positions.current(ID)).isEqualTo(ProjectionPositions.NONE);
     }
 
     private Projection recording(String name) {

@@ -1,0 +1,105 @@
+package com.acme.governance.local;
+
+import com.acme.governance.api.audit.EventCatalog;
+import com.acme.governance.api.audit.HashChain;
+import com.acme.governance.api.dataproduct.Classification;
+import com.acme.governance.api.dataproduct.ContractVersionPublished;
+import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.api.dataproduct.DataProductPublished;
+import com.acme.governance.api.dataproduct.DataProductRegistered;
+import com.acme.governance.api.dataproduct.DataProductUpdated;
+import com.acme.governance.api.dataproduct.OutputPort;
+import com.acme.governance.api.dataproduct.PortKind;
+import com.acme.governance.api.dataproduct.SchemaType;
+import com.acme.governance.api.dataproduct.SemanticVersion;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Governance events as the command side's relay writes them (CloudEvents binary mode, hash-chained audit metadata),
+ * built without the command side: a load for the query side alone. Deterministic: the same product gives the same
+ * records.
+ */
+final class EventRecords {
+
+    static final String TOPIC = "governance.events";
+    private static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private EventRecords() {
+    }
+
+    /** registered, updated, contract 1.0.0, published: four events of one data product. */
+    static List<ProducerRecord<String, byte[]>> dataProduct(String domain, String name) {
+        DataProductId id = DataProductId.of(domain + "." + name);
+        List<Object> payloads = List.of(
+                new DataProductRegistered(id, "Title " + name, "Described " + name, domain, Classification.INTERNAL,
+                        List.of("load"), List.of(new OutputPort("events", PortKind.KAFKA_TOPIC, domain + "." + name + ".v1"))),
+                new DataProductUpdated(id, "Title " + name + " v2", "Described again", Classification.CONFIDENTIAL,
+                        List.of("load", "pii"), List.of()),
+                new ContractVersionPublished(id, SemanticVersion.parse("1.0.0"), SchemaType.JSON_SCHEMA,
+                        JSON.createObjectNode().put("type", "object")),
+                new DataProductPublished(id));
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        String previousHash = "";
+        for (int sequence = 0; sequence < payloads.size(); sequence++) {
+            Object payload = payloads.get(sequence);
+            String type = EventCatalog.typeOf(payload.getClass());
+            String aggregateId = id.toString();
+            String eventId = UUID.nameUUIDFromBytes((aggregateId + ":" + sequence).getBytes(StandardCharsets.UTF_8)).toString();
+            Instant time = START.plusSeconds(sequence);
+            JsonNode json = JSON.valueToTree(payload);
+            String hash = HashChain.hash(previousHash, new HashChain.Link(aggregateId, sequence, type, eventId, time,
+                    json, "alice", List.of(domain), List.of(), "correlation-" + eventId, "command-" + eventId));
+            records.add(record(aggregateId, "DataProduct", sequence, type, eventId, time, json, hash, previousHash));
+            previousHash = hash;
+        }
+        return records;
+    }
+
+    /** A well-formed envelope of a type no version of this service knows, e.g. from a newer producer. */
+    static ProducerRecord<String, byte[]> unknownType(String aggregateId, long sequence, String type) {
+        String eventId = UUID.randomUUID().toString();
+        return record(aggregateId, "DataProduct", sequence, type, eventId, START,
+                JSON.createObjectNode().put("id", aggregateId).put("novelty", true), "0".repeat(64), "");
+    }
+
+    private static ProducerRecord<String, byte[]> record(String aggregateId, String aggregateType, long sequence,
+                                                         String type, String eventId, Instant time, JsonNode payload,
+                                                         String hash, String previousHash) {
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(eventId)
+                .withType(type)
+                .withSource(URI.create("/governance/command"))
+                .withSubject(aggregateId)
+                .withTime(time.atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(payload.toString().getBytes(StandardCharsets.UTF_8))
+                .withExtension("sequence", Long.toString(sequence))
+                .withExtension("aggregatetype", aggregateType)
+                .withExtension("principal", "alice")
+                .withExtension("teams", "sales")
+                .withExtension("roles", "")
+                .withExtension("correlationid", "correlation-" + eventId)
+                .withExtension("causationid", "command-" + eventId)
+                .withExtension("hash", hash)
+                .withExtension("previoushash", previousHash)
+                .build();
+        return KafkaMessageFactory.<String>createWriter(TOPIC, null, null, aggregateId).writeBinary(event);
+    }
+}

@@ -1,0 +1,59 @@
+package com.acme.governance.query.ingestion;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decides whether a record of the event topic is an event this version can apply, before any projection sees it:
+ * the envelope is read, the type must be in the EventCatalog and the payload must read as that type's record. Any
+ * failure is deterministic (decoding the same bytes again gives the same answer), so it is parked rather than
+ * retried; only a new release (an unknown type) or an operator (junk that is no event) can change the outcome.
+ */
+@Component("queryRecordDecoder")
+public class RecordDecoder {
+
+    private final IncomingEventReader reader;
+    private final EventPayloads payloads;
+
+    public RecordDecoder(IncomingEventReader reader, EventPayloads payloads) {
+        this.reader = reader;
+        this.payloads = payloads;
+    }
+
+    /** @throws UndecodableRecordException naming the category and the reason */
+    public IncomingEvent decode(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event;
+        try {
+            event = reader.read(record);
+        } catch (RuntimeException e) {
+            throw new UndecodableRecordException(ParkCategory.UNDECODABLE, e.getMessage(), e);
+        }
+        Class<?> eventClass = event.eventClass().orElseThrow(() -> new UndecodableRecordException(
+                ParkCategory.UNKNOWN_TYPE, "type " + event.type() + " of " + event.describe()
+                + " is not in the EventCatalog of this version (a newer producer?)", null));
+        try {
+            payloads.read(event, eventClass);
+        } catch (RuntimeException e) {
+            throw new UndecodableRecordException(ParkCategory.UNDECODABLE, e.getMessage(), e);
+        }
+        return event;
+    }
+
+    /** The aggregate a record belongs to as far as its bytes tell: {@code ce_subject}, else the record key. */
+    public static String aggregateIdOf(ConsumerRecord<String, byte[]> record) {
+        Header subject = record.headers().lastHeader(CloudEventHeaders.SUBJECT);
+        if (subject != null && subject.value() != null && subject.value().length > 0) {
+            return new String(subject.value(), StandardCharsets.UTF_8);
+        }
+        return record.key() == null || record.key().isBlank() ? null : record.key();
+    }
+
+    /** A header as text, or null. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
