@@ -1,7 +1,7 @@
 package com.acme.governance.command.web;
 
+import com.acme.governance.api.problem.PayloadTooLargeException;
 import com.acme.governance.api.problem.ProblemTypes;
-import com.acme.governance.command.edge.PayloadTooLargeException;
 import com.acme.governance.command.web.CommandProblemHandler.FieldError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
