@@ -3,6 +3,8 @@ package com.acme.governance.command.edge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +77,7 @@ public final class RawHttp {
                               long contentLength, boolean chunked) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(20_000);
+            socket.setTcpNoDelay(true); // else each small write may wait out a delayed acknowledgement
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Connection: close\r\n");
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
@@ -84,7 +87,7 @@ public final class RawHttp {
                 head.append("Content-Length: ").append(contentLength).append("\r\n");
             }
             head.append("\r\n");
-            OutputStream out = socket.getOutputStream();
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             try {
                 out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
                 if (body != null && chunked) {
@@ -106,54 +109,50 @@ public final class RawHttp {
         }
     }
 
-    private static Response read(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
-        int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        if (end < 0) {
-            throw new IOException("no HTTP answer: " + new String(all, StandardCharsets.ISO_8859_1));
+    /** Reads the answer by its framing, not to the end of the stream: a server may close late. */
+    private static Response read(InputStream raw) throws IOException {
+        InputStream in = new BufferedInputStream(raw);
+        String statusLine = line(in);
+        if (statusLine == null || !statusLine.startsWith("HTTP/")) {
+            throw new IOException("no HTTP answer: " + statusLine);
         }
-        String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
         }
-        byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+        byte[] body;
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            rest = dechunk(rest);
+            ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+            for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+                chunks.write(in.readNBytes(size));
+                line(in);
+            }
+            body = chunks.toByteArray();
+        } else if (headers.containsKey("content-length")) {
+            body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+        } else {
+            body = in.readAllBytes();
         }
-        return new Response(status, headers, rest);
+        return new Response(status, headers, body);
     }
 
-    private static byte[] dechunk(byte[] data) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        int position = 0;
-        while (position < data.length) {
-            int lineEnd = indexOf(java.util.Arrays.copyOfRange(data, position, data.length),
-                    "\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            String sizeLine = new String(data, position, lineEnd, StandardCharsets.ISO_8859_1).split(";")[0].trim();
-            int size = Integer.parseInt(sizeLine, 16);
-            position += lineEnd + 2;
-            if (size == 0) {
-                break;
-            }
-            body.write(data, position, size);
-            position += size + 2;
-        }
-        return body.toByteArray();
+    private static int chunkSize(InputStream in) throws IOException {
+        String line = line(in);
+        return line == null ? 0 : Integer.parseInt(line.split(";")[0].trim(), 16);
     }
 
-    private static int indexOf(byte[] data, byte[] pattern) {
-        outer:
-        for (int i = 0; i <= data.length - pattern.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
             }
-            return i;
+            line.write(b);
         }
-        return -1;
+        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 }
