@@ -27,7 +27,34 @@ public final class ProblemTypes {
     public static final URI STORE_UNAVAILABLE = URI.create(BASE + "store-unavailable");
     /** 413: the decision would make an event larger than the event log accepts. */
     public static final URI EVENT_TOO_LARGE = URI.create(BASE + "event-too-large");
+    public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
+    public static final URI NOT_ACCEPTABLE = URI.create(BASE + "not-acceptable");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create(BASE + "unsupported-media-type");
+    public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+    /** A request the server refused as a whole for its form (malformed path, header, request line...). */
+    public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
 
     private ProblemTypes() {
+    }
+
+    /**
+     * The type of an error raised by the servlet container or the framework rather than by this service, for which
+     * only the status is known: every answer of the API carries one of the types above, never {@code about:blank}.
+     */
+    public static URI forStatus(int status) {
+        return switch (status) {
+            case 400 -> INVALID_INPUT;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONCURRENT_CHANGE;
+            case 412 -> VERSION_MISMATCH;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 428 -> PRECONDITION_REQUIRED;
+            default -> status >= 500 ? INTERNAL : MALFORMED_REQUEST;
+        };
     }
 }

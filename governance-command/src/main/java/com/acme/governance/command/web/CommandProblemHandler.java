@@ -5,8 +5,6 @@ import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.InvalidInputException;
 import com.acme.governance.command.common.NotPermittedException;
 import com.acme.governance.command.dataproduct.IncompatibleContractException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolation;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -30,7 +28,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Every failure of the write side as an RFC 9457 problem with a stable {@code type}. */
 @RestControllerAdvice(basePackages = "com.acme.governance.command")
@@ -110,34 +107,17 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        return ResponseEntity.badRequest().body(unreadable(e));
+        ProblemDetail problem = UnreadableBody.problem(e);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
                                                           HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
-            if (statusCode.value() == 400) {
-                problem.setType(ProblemTypes.INVALID_INPUT);
-            } else if (statusCode.value() == 404) {
-                problem.setType(ProblemTypes.NOT_FOUND);
-            }
+            problem.setType(ProblemTypes.forStatus(statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
-    }
-
-    private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = cause instanceof InvalidFormatException format && format.getTargetType().isEnum()
-                    ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
-                    : "has an unreadable value";
-            return invalid("The request body is invalid", List.of(new FieldError(field, message)));
-        }
-        return invalid("The request body is not well-formed JSON", List.of());
     }
 
     private static ProblemDetail invalid(String detail, List<FieldError> errors) {

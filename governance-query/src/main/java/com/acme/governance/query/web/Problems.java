@@ -32,13 +32,7 @@ public final class Problems {
 
     /** The stable type for a status, for problems raised by the framework rather than by this service. */
     public static URI typeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> ProblemTypes.INVALID_INPUT;
-            case 401 -> ProblemTypes.UNAUTHENTICATED;
-            case 403 -> ProblemTypes.FORBIDDEN;
-            case 404 -> ProblemTypes.NOT_FOUND;
-            default -> status.is5xxServerError() ? ProblemTypes.INTERNAL : URI.create("about:blank");
-        };
+        return ProblemTypes.forStatus(status.value());
     }
 
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {

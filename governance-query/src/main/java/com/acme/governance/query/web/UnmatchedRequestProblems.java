@@ -27,9 +27,7 @@ class UnmatchedRequestProblems {
     ResponseEntity<ProblemDetail> unmatched(Exception exception) {
         ErrorResponse error = (ErrorResponse) exception;
         ProblemDetail problem = error.getBody();
-        if (error.getStatusCode().value() == 404) {
-            problem.setType(ProblemTypes.NOT_FOUND);
-        }
+        problem.setType(ProblemTypes.forStatus(error.getStatusCode().value()));
         return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

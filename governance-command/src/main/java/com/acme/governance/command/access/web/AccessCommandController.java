@@ -12,10 +12,12 @@ import com.acme.governance.command.web.CommandDispatcher;
 import com.acme.governance.command.web.GovernanceToken;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -23,6 +25,7 @@ import java.util.UUID;
 
 /** Access requests and the grants they become: one id for both. */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "access (commands)")
 class AccessCommandController {
 

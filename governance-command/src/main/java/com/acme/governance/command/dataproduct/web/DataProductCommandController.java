@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +30,7 @@ import java.net.URI;
 
 /** The write side of data products: every decision a domain team or a steward takes on one. */
 @RestController
-@RequestMapping("/api/v1/data-products")
+@RequestMapping(path = "/api/v1/data-products", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "data products (commands)")
 class DataProductCommandController {
 

@@ -5,29 +5,29 @@ import com.acme.governance.api.dataproduct.PublishContractVersion;
 import com.acme.governance.api.dataproduct.SchemaType;
 import com.acme.governance.api.dataproduct.SemanticVersion;
 import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.command.dataproduct.JsonSchemaValidity;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import java.util.Optional;
+
 /**
- * A contract version. The schema's size is bounded well below Kafka's default record size (1 MiB): every event must
- * fit on the published log, or the relay could not pass it.
+ * A contract version. The schema's size is bounded in bytes well below Kafka's default record size (1 MiB): every
+ * event must fit on the published log, or the relay could not pass it. A JSON Schema must be one (meta-schema valid)
+ * before it is compared with anything.
  */
 record PublishContractVersionRequest(
         @NotNull @Pattern(regexp = SemanticVersion.PATTERN, message = "must be MAJOR.MINOR.PATCH") String version,
         @NotNull SchemaType schemaType,
         @NotNull JsonNode schema) {
 
-    static final int MAX_SCHEMA_CHARACTERS = 256 * 1024;
-
     PublishContractVersion toCommand(DataProductId id) {
-        if (!schema.isObject()) {
-            throw new InvalidInputException("schema", "a JSON Schema must be a JSON object");
-        }
-        if (schema.toString().length() > MAX_SCHEMA_CHARACTERS) {
-            throw new InvalidInputException("schema", "a schema may have at most " + MAX_SCHEMA_CHARACTERS
-                    + " characters of JSON");
-        }
+        Optional<String> problem = schemaType == SchemaType.JSON_SCHEMA
+                ? JsonSchemaValidity.problem(schema) : JsonSchemaValidity.form(schema);
+        problem.ifPresent(message -> {
+            throw new InvalidInputException("schema", message);
+        });
         return new PublishContractVersion(id, SemanticVersion.parse(version), schemaType, schema);
     }
 }

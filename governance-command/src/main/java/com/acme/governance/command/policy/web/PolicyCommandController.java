@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * applied it, so that any access request made after the answer is decided under the new policy.
  */
 @RestController
-@RequestMapping("/api/v1/policies")
+@RequestMapping(path = "/api/v1/policies", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "policies (commands)")
 class PolicyCommandController {
 

@@ -1,0 +1,145 @@
+package com.acme.governance.query.edge;
+
+import com.acme.governance.api.problem.ProblemTypes;
+import com.acme.governance.query.GovernanceQueryApplication;
+import com.acme.governance.query.edge.RawHttp.Response;
+import com.acme.governance.query.ingestion.ProjectionDispatcher;
+import com.acme.governance.query.support.AccessRequestStream;
+import com.acme.governance.query.support.DataProductStream;
+import com.acme.governance.query.support.InMemoryMongo;
+import com.acme.governance.query.support.PolicyStream;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The read side's HTTP edge over real HTTP: the container's and Spring's errors are problems too, never HTML. */
+@SpringBootTest(classes = {GovernanceQueryApplication.class, QueryEdgeTest.Users.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"governance.query.consumer-auto-startup=false", "governance.query.consistency-timeout=300ms",
+                "spring.kafka.bootstrap-servers=localhost:1"})
+class QueryEdgeTest {
+
+    static final String PRODUCT = "sales.orders";
+    static final String REQUEST = "0b6f2c1e-6f4f-4d6b-9a55-3c1d2e7f8a01";
+    private static final InMemoryMongo MONGO = InMemoryMongo.start();
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private ProjectionDispatcher dispatcher;
+
+    private RawHttp http;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", MONGO::connectionString);
+        registry.add("governance.query.mongo-database", () -> "query_edge_test");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    @TestConfiguration
+    static class Users {
+        @Bean
+        UserDetailsService testUsers() {
+            // a plain lookup: the manager itself would upgrade {noop} to bcrypt, costing ~80 ms per request here
+            UserDetailsService users = new InMemoryUserDetailsManager(
+                    User.withUsername("alice").password("{noop}alice-pw").authorities("TEAM_sales").build());
+            return users::loadUserByUsername;
+        }
+    }
+
+    @BeforeEach
+    void project() {
+        http = new RawHttp(port);
+        DataProductStream.fullLifecycle(PRODUCT).forEach(dispatcher::dispatch);
+        PolicyStream.fullLifecycle("confidential-data").forEach(dispatcher::dispatch);
+        AccessRequestStream.of(REQUEST).requested().events().forEach(dispatcher::dispatch);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/data-products/%", "//..;", "/api/v1/data-products/sales%2Forders",
+            "/api/v1/data-products/sales.orders;x=1", "/api/v1/policies/%00", "/api/v1/access-requests/a\\b",
+            "/../../etc/passwd"})
+    void malformedPathIsAProblemNotTomcatsPage(String path) throws Exception {
+        Response response = http.send("GET", path, Map.of("Authorization", RawHttp.basic("alice")), null);
+        assertThat(response.status()).as(response.toString()).isBetween(400, 499);
+        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+        assertThat(URI.create(response.json().path("type").asText())).isIn(ProblemTypes.MALFORMED_REQUEST,
+                ProblemTypes.INVALID_INPUT, ProblemTypes.NOT_FOUND);
+    }
+
+    @Test
+    void errorPathRequestedDirectlyIsNotFoundNot500() throws Exception {
+        assertProblem(http.send("GET", "/error", Map.of("Authorization", RawHttp.basic("alice"), "Accept", "text/html"),
+                null), 404, ProblemTypes.NOT_FOUND);
+    }
+
+    @Test
+    void unacceptableAndUnsupportedMediaTypesAreProblems() throws Exception {
+        assertProblem(http.send("GET", "/api/v1/data-products/" + PRODUCT, Map.of("Authorization",
+                RawHttp.basic("alice"), "Accept", "application/xml"), null), 406, ProblemTypes.NOT_ACCEPTABLE);
+        assertProblem(http.send("GET", "/api/v1/data-products", Map.of("Authorization", RawHttp.basic("alice"),
+                "Content-Type", "application/*"), null), 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
+        assertProblem(http.send("DELETE", "/api/v1/data-products/" + PRODUCT, Map.of("Authorization",
+                RawHttp.basic("alice")), null), 405, ProblemTypes.METHOD_NOT_ALLOWED);
+    }
+
+    @Test
+    void bodyOverTheLimitIsRefusedByItsLength() throws Exception {
+        assertProblem(http.announce("GET", "/api/v1/data-products", Map.of("Authorization", RawHttp.basic("alice"),
+                "Content-Type", "application/json"), "{".getBytes(StandardCharsets.UTF_8), 20L * 1024 * 1024),
+                413, ProblemTypes.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void headerValueTheFirewallRefusesIsAProblem() throws Exception {
+        Response response = http.send("GET", "/api/v1/data-products", Map.of("Authorization", RawHttp.basic("alice"),
+                "X-Governance-Token", "sales.orders:\u00ff\u0001"), null);
+        assertThat(response.status()).as(response.toString()).isBetween(400, 499);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void unauthenticatedIsAProblemWhateverIsAccepted() throws Exception {
+        assertProblem(http.send("GET", "/api/v1/data-products", Map.of("Accept", "text/html"), null),
+                401, ProblemTypes.UNAUTHENTICATED);
+    }
+
+    @Test
+    void aValidReadStillAnswers() throws Exception {
+        Response response = http.send("GET", "/api/v1/data-products/" + PRODUCT,
+                Map.of("Authorization", RawHttp.basic("alice")), null);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode product = response.json();
+        assertThat(product.path("id").asText()).isEqualTo(PRODUCT);
+    }
+
+    private static void assertProblem(Response response, int status, URI type) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asText()).as(response.toString()).isEqualTo(type.toString());
+    }
+}
