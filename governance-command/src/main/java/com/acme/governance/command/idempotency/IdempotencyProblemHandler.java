@@ -30,7 +30,7 @@ class IdempotencyProblemHandler {
 
     @ExceptionHandler(IdempotentBodyTooLargeException.class)
     ProblemDetail tooLarge(IdempotentBodyTooLargeException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.INVALID_INPUT, e.getMessage());
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String detail) {
