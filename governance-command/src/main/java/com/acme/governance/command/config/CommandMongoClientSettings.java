@@ -1,5 +1,7 @@
 package com.acme.governance.command.config;
 
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadConcernLevel;
 import com.mongodb.WriteConcern;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,6 +27,7 @@ public class CommandMongoClientSettings {
         WriteConcern writeConcern = concern.withJournal(properties.journal());
         return settings -> settings
                 .writeConcern(writeConcern)
+                .readConcern(new ReadConcern(ReadConcernLevel.fromString(properties.readConcern())))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
                         properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket

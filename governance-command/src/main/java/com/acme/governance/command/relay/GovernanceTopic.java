@@ -33,7 +33,11 @@ public class GovernanceTopic {
     private final KafkaAdmin admin;
     private final NewTopic topic;
     private final int maxRecordBytes;
+    /** How long a successful check is trusted: an operator may change the topic's limit while the relay runs. */
+    private static final Duration RECHECK = Duration.ofMinutes(5);
+
     private volatile boolean ensured;
+    private volatile long ensuredAt;
 
     public GovernanceTopic(KafkaAdmin admin, GovernanceTopicProperties properties) {
         this.admin = admin;
@@ -56,7 +60,7 @@ public class GovernanceTopic {
      * records the command side accepts.
      */
     void ensureExists() throws ExecutionException, InterruptedException, TimeoutException {
-        if (ensured) {
+        if (ensured && System.nanoTime() - ensuredAt < RECHECK.toNanos()) {
             return;
         }
         Admin client = Admin.create(admin.getConfigurationProperties());
@@ -71,6 +75,7 @@ public class GovernanceTopic {
             // bounded: with the broker down, a plain close() would wait for the admin's own, longer, timeouts
             client.close(Duration.ofSeconds(TIMEOUT_SECONDS));
         }
+        ensuredAt = System.nanoTime();
         ensured = true;
     }
 

@@ -91,11 +91,10 @@ public class RelayConfig {
 
     @Bean
     RelaySweep commandRelaySweep(KafkaRelay commandKafkaRelay, MongoTemplate commandAxonMongoTemplate,
-                                 EventProcessingConfiguration eventProcessing, GovernanceTopicProperties properties,
-                                 Clock clock) {
+                                 EventProcessingConfiguration eventProcessing, GovernanceTopicProperties properties) {
         return new RelaySweep(commandKafkaRelay, new StoredHeads(commandAxonMongoTemplate.eventCollection(),
                 EventEntryConfiguration.getDefault()),
-                eventProcessing, properties, clock);
+                eventProcessing, properties);
     }
 
     /** Named "relay" in /actuator/health. */

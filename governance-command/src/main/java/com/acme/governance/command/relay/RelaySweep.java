@@ -3,12 +3,12 @@ package com.acme.governance.command.relay;
 import com.acme.governance.command.config.GovernanceTopicProperties;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -30,16 +30,14 @@ public class RelaySweep implements SmartLifecycle {
     private final StoredHeads storedHeads;
     private final EventProcessingConfiguration eventProcessing;
     private final GovernanceTopicProperties properties;
-    private final Clock clock;
     private ScheduledExecutorService scheduler;
 
     public RelaySweep(KafkaRelay relay, StoredHeads storedHeads, EventProcessingConfiguration eventProcessing,
-                      GovernanceTopicProperties properties, Clock clock) {
+                      GovernanceTopicProperties properties) {
         this.relay = relay;
         this.storedHeads = storedHeads;
         this.eventProcessing = eventProcessing;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** One sweep, if this instance's relay is the one running and is not busy catching up; the events sent. */
@@ -52,7 +50,8 @@ public class RelaySweep implements SmartLifecycle {
             return 0; // another instance relays, or this one is behind or failing: tracking will get there itself
         }
         relay.checkTopic(); // also when there is nothing to send: a topic that would refuse events shows at once
-        Instant now = clock.instant();
+        // Axon's clock, which stamps the events, not the application's (a local drill may run that one ahead)
+        Instant now = GenericEventMessage.clock.instant();
         Map<String, Long> heads = storedHeads.between(now.minus(properties.sweepWindow()),
                 now.minus(properties.sweepMinimumAge()));
         return relay.sweep(heads);

@@ -35,7 +35,9 @@ class StoreUnavailableProblems {
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
         log.warn("MongoDB unavailable: {}", e.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable; retry later (with the same Idempotency-Key, a retry cannot record the decision twice)");
+                "The database is unavailable, or did not confirm the write in time; retry later with the same "
+                        + "Idempotency-Key: if the decision was recorded after all, the retry is refused (a duplicate, "
+                        + "a version that moved on), not recorded twice");
         problem.setType(ProblemTypes.STORE_UNAVAILABLE);
         problem.setTitle(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

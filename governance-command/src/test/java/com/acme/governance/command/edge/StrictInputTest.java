@@ -235,6 +235,18 @@ class StrictInputTest {
     }
 
     @Test
+    void chunkedBodyOverTheLimitWithAnIdempotencyKeyIsRefusedToo() throws Exception {
+        // the idempotency buffer reads the body in a filter, outside Spring MVC's handlers
+        String body = product(unique()) + " ".repeat(Limits.REQUEST_BODY_BYTES);
+        Map<String, String> headers = new java.util.HashMap<>(jsonAs("alice"));
+        headers.put("Idempotency-Key", "chunked-" + unique());
+        Response response = http.chunked("POST", "/api/v1/data-products", headers,
+                body.getBytes(StandardCharsets.UTF_8));
+        assertProblem(response, 413, ProblemTypes.PAYLOAD_TOO_LARGE);
+        assertNoEventStored();
+    }
+
+    @Test
     void stringOverTheParserLimitIsRefused() throws Exception {
         Response response = post("/api/v1/data-products", "alice", product(unique()).replace("\"Every order placed\"",
                 "\"" + "x".repeat(Limits.JSON_STRING_CHARS + 1) + "\""));

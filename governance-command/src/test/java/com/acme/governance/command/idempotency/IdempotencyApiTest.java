@@ -356,6 +356,29 @@ class IdempotencyApiTest {
         }
     }
 
+    @Test
+    void anAccessRequestRunAgainAfterItsAnswerWasLostIsADuplicateNotASecondRequest() throws Exception {
+        register("keyed");
+        as("alice", post("/api/v1/data-products/sales.keyed/publish"), "").andExpect(status().isOk());
+        String request = """
+                {"dataProductId": "sales.keyed", "consumerTeam": "marketing", "purpose": "p", "durationDays": 30}
+                """;
+        String key = newKey();
+        String location = as("bob", post("/api/v1/access-requests").header(KEY, key), request)
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader(HttpHeaders.LOCATION);
+        // as when the service died after the command and before it kept the answer: the key is free again
+        mongoClient.getDatabase(commandProperties.mongoDatabase()).getCollection(IdempotencyStore.COLLECTION)
+                .deleteMany(new org.bson.Document());
+
+        as("bob", post("/api/v1/access-requests").header(KEY, key), request)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "duplicate"));
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(events(id)).as("the first request, not a second one").isEqualTo(1);
+        as("bob", post("/api/v1/access-requests").header(KEY, newKey()), request)
+                .andExpect(status().isCreated()); // another key is another request
+    }
+
     private void register(String name) throws Exception {
         as("alice", post("/api/v1/data-products"), product(name)).andExpect(status().isCreated());
     }

@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param writeConcern           {@code majority} (the default: a write is acknowledged once a majority of the replica set
  *                               has it, so a failover cannot roll it back) or a number of members
  * @param journal                acknowledged only once in the on-disk journal of those members
+ * @param readConcern            {@code majority} (the default): a read sees only what a majority has, so nothing read
+ *                               (the relay's tracking above all) can be rolled back by a failover afterwards
  * @param serverSelectionTimeout how long an operation waits for a reachable server before failing: short, so that
  *                               a command fails fast with 503 while the database is away instead of hanging
  * @param connectTimeout         TCP connect timeout
@@ -19,6 +21,7 @@ import java.time.Duration;
 @ConfigurationProperties("governance.mongo")
 public record MongoDurabilityProperties(@DefaultValue("majority") String writeConcern,
                                         @DefaultValue("true") boolean journal,
+                                        @DefaultValue("majority") String readConcern,
                                         @DefaultValue("3s") Duration serverSelectionTimeout,
                                         @DefaultValue("2s") Duration connectTimeout,
                                         @DefaultValue("15s") Duration readTimeout) {

@@ -50,7 +50,27 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
                     "The Content-Type is not a concrete media type", request.getRequestURI());
             return;
         }
-        chain.doFilter(new BoundedRequest(request, maxBytes), response);
+        try {
+            chain.doFilter(new BoundedRequest(request, maxBytes), response);
+        } catch (IOException | ServletException e) {
+            // a filter further down (the idempotency buffer) read past the limit, outside Spring MVC's handlers
+            if (!isTooLarge(e) || response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            response.setHeader("Connection", "close");
+            ProblemResponses.write(response, 413, ProblemTypes.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + maxBytes + " bytes", request.getRequestURI());
+        }
+    }
+
+    private static boolean isTooLarge(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConcrete(String contentType) {

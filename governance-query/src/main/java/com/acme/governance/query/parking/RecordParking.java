@@ -127,6 +127,8 @@ public class RecordParking {
         String reason = "held behind parked record " + first + " of aggregate " + aggregateId;
         deadLetters.publish(record, ParkCategory.HELD_BEHIND_PARKED, reason, first);
         parked.park(record, aggregateId, ParkCategory.HELD_BEHIND_PARKED, reason, first, clock.instant());
+        // held again: a retry may have released the aggregate between the look-up and this parking
+        held.putIfAbsent(aggregateId, parked.firstOf(aggregateId).orElse(id));
         count(ParkCategory.HELD_BEHIND_PARKED);
         log.warn("Held {} back: {}", id, reason);
     }
@@ -172,8 +174,14 @@ public class RecordParking {
             applied += outcome.applied;
             stillParked += outcome.stillParked;
             if (outcome.stillParked == 0 && outcome.applied > 0 && aggregate != null) {
-                released.add(aggregate);
                 held.remove(aggregate);
+                // the partition's owner may have parked one more behind meanwhile: then it stays held
+                Optional<String> parkedMeanwhile = parked.firstOf(aggregate);
+                if (parkedMeanwhile.isPresent()) {
+                    held.put(aggregate, parkedMeanwhile.get());
+                } else {
+                    released.add(aggregate);
+                }
             }
         }
         countedAt = Instant.EPOCH;

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * have changed data, the worker thread waits for a {@link GroupCommit} that writes the store's new version and,
  * unless disabled, forces the file to the device, before the answer goes back to the client.
  *
+ * <p>No answer shows what is not on disk: a read that may have seen a write still waiting for its flush waits
+ * for that flush too, so no reader (the relay above all) can act on a write that a crash then loses.
+ *
  * <p>A commit never captures a command half done: commands run under a shared lock and the commit takes it
  * exclusively. Without that, a crash right after a commit could leave a document without its unique-index entry
  * (seen with the stock backend), or half of a multi-document insert.
@@ -77,10 +80,11 @@ public final class DurableH2Backend extends H2Backend {
             return super.handleCommand(channel, database, command, query);
         } finally {
             commandsVersusCommit.readLock().unlock(); // before waiting: the flush needs the exclusive side
-            // in finally: a failing bulk write may still have applied part of its documents
-            String name = command.toLowerCase(Locale.ROOT);
-            // an aggregation writes only with $out or $merge; a read must not wait for other writers' flushes
-            if (WRITES.contains(name) || (name.equals("aggregate") && store.hasUnsavedChanges())) {
+            // In finally: a failing bulk write may still have applied part of its documents. A read waits too when
+            // it may have seen a write that is not on disk yet: answering it would let a reader (the relay, above
+            // all) act on a write that a crash then loses. The flush it waits for covers everything it saw.
+            if (WRITES.contains(command.toLowerCase(Locale.ROOT)) || store.hasUnsavedChanges()
+                    || groupCommit.flushPending()) {
                 groupCommit.awaitDurable();
             }
         }

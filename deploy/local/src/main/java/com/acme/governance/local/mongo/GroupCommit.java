@@ -46,6 +46,11 @@ final class GroupCommit {
         }
     }
 
+    /** Whether a writer is waiting for a flush, or one runs: what it wrote may be visible but not yet on disk. */
+    boolean flushPending() {
+        return requested.get() > flushed;
+    }
+
     /** How many flushes ran; with {@link #acknowledged()}, the batching that load achieved. */
     long flushes() {
         return flushes.get();

@@ -12,6 +12,8 @@ import com.acme.governance.command.web.CommandDispatcher;
 import com.acme.governance.command.web.GovernanceToken;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import com.acme.governance.command.idempotency.KeyDerivedIds;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.UUID;
 
 /** Access requests and the grants they become: one id for both. */
@@ -36,8 +39,9 @@ class AccessCommandController {
     }
 
     @PostMapping("/api/v1/access-requests")
-    ResponseEntity<CommandAccepted> request(@Valid @RequestBody RequestAccessRequest request) {
-        String requestId = UUID.randomUUID().toString();
+    ResponseEntity<CommandAccepted> request(@Valid @RequestBody RequestAccessRequest request,
+                                            HttpServletRequest http, Principal principal) {
+        String requestId = KeyDerivedIds.uuid("access-request", principal.getName(), http);
         RequestAccess command = new RequestAccess(requestId, productId(request.dataProductId()),
                 request.consumerTeam(), request.purpose(), request.durationDays());
         GovernanceToken token = dispatcher.create(command, requestId);
