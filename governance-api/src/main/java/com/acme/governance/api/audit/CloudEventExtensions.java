@@ -39,7 +39,7 @@ public final class CloudEventExtensions {
     /** {@link AuditMetadata#PREVIOUS_HASH}; empty for the first event of an aggregate. */
     public static final String PREVIOUS_HASH = "previoushash";
 
-    /** Every extension the relay writes on every event, in the order it writes them. */
+    /** Every extension the relay writes on every event. */
     public static final List<String> ALL = List.of(SEQUENCE, AGGREGATE_TYPE, PRINCIPAL, TEAMS, ROLES, CORRELATION_ID,
             CAUSATION_ID, HASH, PREVIOUS_HASH);
 
