@@ -1,5 +1,6 @@
 package com.acme.governance.local;
 
+import com.acme.governance.api.audit.CloudEventExtensions;
 import com.acme.governance.api.audit.EventCatalog;
 import com.acme.governance.api.audit.HashChain;
 import com.acme.governance.api.dataproduct.Classification;
@@ -85,20 +86,20 @@ final class EventRecords {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(eventId)
                 .withType(type)
-                .withSource(URI.create("/governance/command"))
+                .withSource(URI.create(CloudEventExtensions.SOURCE))
                 .withSubject(aggregateId)
                 .withTime(time.atOffset(ZoneOffset.UTC))
-                .withDataContentType("application/json")
+                .withDataContentType(CloudEventExtensions.DATA_CONTENT_TYPE)
                 .withData(payload.toString().getBytes(StandardCharsets.UTF_8))
-                .withExtension("sequence", Long.toString(sequence))
-                .withExtension("aggregatetype", aggregateType)
-                .withExtension("principal", "alice")
-                .withExtension("teams", "sales")
-                .withExtension("roles", "")
-                .withExtension("correlationid", "correlation-" + eventId)
-                .withExtension("causationid", "command-" + eventId)
-                .withExtension("hash", hash)
-                .withExtension("previoushash", previousHash)
+                .withExtension(CloudEventExtensions.SEQUENCE, Long.toString(sequence))
+                .withExtension(CloudEventExtensions.AGGREGATE_TYPE, aggregateType)
+                .withExtension(CloudEventExtensions.PRINCIPAL, "alice")
+                .withExtension(CloudEventExtensions.TEAMS, "sales")
+                .withExtension(CloudEventExtensions.ROLES, "")
+                .withExtension(CloudEventExtensions.CORRELATION_ID, "correlation-" + eventId)
+                .withExtension(CloudEventExtensions.CAUSATION_ID, "command-" + eventId)
+                .withExtension(CloudEventExtensions.HASH, hash)
+                .withExtension(CloudEventExtensions.PREVIOUS_HASH, previousHash)
                 .build();
         return KafkaMessageFactory.<String>createWriter(TOPIC, null, null, aggregateId).writeBinary(event);
     }

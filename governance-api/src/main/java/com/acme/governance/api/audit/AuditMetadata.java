@@ -1,8 +1,8 @@
 package com.acme.governance.api.audit;
 
 /**
- * Keys of the audit metadata every event carries in the event store. On Kafka the same values travel as
- * CloudEvents extensions, lowercased without separators ({@code ce_principal}, {@code ce_correlationid}, ...).
+ * Keys of the audit metadata every event carries in the event store. On Kafka the same values travel as the
+ * CloudEvents extensions named in {@link CloudEventExtensions} ({@code ce_principal}, {@code ce_correlationid}, ...).
  */
 public final class AuditMetadata {
 

@@ -1,6 +1,7 @@
 package com.acme.governance.command.relay;
 
 import com.acme.governance.api.audit.AuditMetadata;
+import com.acme.governance.api.audit.CloudEventExtensions;
 import com.acme.governance.api.audit.EventCatalog;
 import com.acme.governance.command.audit.AuditLinks;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,11 +18,12 @@ import java.time.ZoneOffset;
 
 /**
  * Turns a stored event into its Kafka record: key = aggregate id, value = the event as JSON, CloudEvents binary-mode
- * headers, and the audit metadata as CloudEvents extensions (see ADR 0004).
+ * headers, and the audit metadata as the CloudEvents extensions the contract names in {@link CloudEventExtensions}
+ * (see ADR 0004).
  */
 public final class CloudEventRecords {
 
-    public static final URI SOURCE = URI.create("/governance/command");
+    private static final URI SOURCE = URI.create(CloudEventExtensions.SOURCE);
 
     private final ObjectMapper objectMapper;
     private final String topic;
@@ -39,17 +41,19 @@ public final class CloudEventRecords {
                 .withSource(SOURCE)
                 .withSubject(event.getAggregateIdentifier())
                 .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
-                .withDataContentType("application/json")
+                .withDataContentType(CloudEventExtensions.DATA_CONTENT_TYPE)
                 .withData(json(event.getPayload()))
-                .withExtension("sequence", Long.toString(event.getSequenceNumber()))
-                .withExtension("aggregatetype", String.valueOf(event.getType()))
-                .withExtension("principal", orEmpty(metaData.get(AuditMetadata.PRINCIPAL)))
-                .withExtension("teams", String.join(",", AuditLinks.strings(metaData.get(AuditMetadata.TEAMS))))
-                .withExtension("roles", String.join(",", AuditLinks.strings(metaData.get(AuditMetadata.ROLES))))
-                .withExtension("correlationid", orEmpty(metaData.get(AuditMetadata.CORRELATION_ID)))
-                .withExtension("causationid", orEmpty(metaData.get(AuditMetadata.CAUSATION_ID)))
-                .withExtension("hash", orEmpty(metaData.get(AuditMetadata.HASH)))
-                .withExtension("previoushash", orEmpty(metaData.get(AuditMetadata.PREVIOUS_HASH)))
+                .withExtension(CloudEventExtensions.SEQUENCE, Long.toString(event.getSequenceNumber()))
+                .withExtension(CloudEventExtensions.AGGREGATE_TYPE, String.valueOf(event.getType()))
+                .withExtension(CloudEventExtensions.PRINCIPAL, orEmpty(metaData.get(AuditMetadata.PRINCIPAL)))
+                .withExtension(CloudEventExtensions.TEAMS,
+                        CloudEventExtensions.joined(AuditLinks.strings(metaData.get(AuditMetadata.TEAMS))))
+                .withExtension(CloudEventExtensions.ROLES,
+                        CloudEventExtensions.joined(AuditLinks.strings(metaData.get(AuditMetadata.ROLES))))
+                .withExtension(CloudEventExtensions.CORRELATION_ID, orEmpty(metaData.get(AuditMetadata.CORRELATION_ID)))
+                .withExtension(CloudEventExtensions.CAUSATION_ID, orEmpty(metaData.get(AuditMetadata.CAUSATION_ID)))
+                .withExtension(CloudEventExtensions.HASH, orEmpty(metaData.get(AuditMetadata.HASH)))
+                .withExtension(CloudEventExtensions.PREVIOUS_HASH, orEmpty(metaData.get(AuditMetadata.PREVIOUS_HASH)))
                 .build();
         return KafkaMessageFactory.<String>createWriter(topic, null, null, event.getAggregateIdentifier())
                 .writeBinary(cloudEvent);

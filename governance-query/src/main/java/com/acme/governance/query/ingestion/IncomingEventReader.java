@@ -1,21 +1,21 @@
 package com.acme.governance.query.ingestion;
 
+import com.acme.governance.api.audit.CloudEventExtensions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 
-/** Reads the CloudEvents binary-mode envelope (ce_* headers) and the JSON payload of a Kafka record. */
+/**
+ * Reads a Kafka record as the CloudEvent the relay wrote (through the CloudEvents SDK, {@link KafkaCloudEvents})
+ * and then as a governance event: the attributes and extensions the contract requires ({@link CloudEventExtensions})
+ * and the JSON payload.
+ */
 @Component("queryIncomingEventReader")
 public class IncomingEventReader {
 
@@ -25,39 +25,43 @@ public class IncomingEventReader {
         this.objectMapper = objectMapper;
     }
 
+    /** @throws MalformedEventException naming the record, its type when the envelope had one, and what is wrong */
     public IncomingEvent read(ConsumerRecord<String, byte[]> record) {
-        Headers headers = record.headers();
-        String type = optional(headers, CloudEventHeaders.TYPE);
-        if (type == null || type.isBlank()) {
-            throw new MalformedEventException(null, "record without " + CloudEventHeaders.TYPE + " at " + where(record));
+        CloudEvent cloudEvent;
+        try {
+            cloudEvent = KafkaCloudEvents.read(record);
+        } catch (RuntimeException e) {
+            throw new MalformedEventException(null, "record at " + where(record) + " is not a CloudEvent: " + e.getMessage(), e);
         }
+        String type = cloudEvent.getType();
         try {
             return new IncomingEvent(
-                    required(headers, CloudEventHeaders.ID),
+                    cloudEvent.getId(),
                     type,
-                    required(headers, CloudEventHeaders.SUBJECT),
-                    required(headers, CloudEventHeaders.AGGREGATE_TYPE),
-                    sequence(required(headers, CloudEventHeaders.SEQUENCE)),
-                    time(required(headers, CloudEventHeaders.TIME)),
-                    required(headers, CloudEventHeaders.PRINCIPAL),
-                    list(optional(headers, CloudEventHeaders.TEAMS)),
-                    list(optional(headers, CloudEventHeaders.ROLES)),
-                    optional(headers, CloudEventHeaders.CORRELATION_ID),
-                    optional(headers, CloudEventHeaders.CAUSATION_ID),
-                    required(headers, CloudEventHeaders.HASH),
-                    emptyIfAbsent(optional(headers, CloudEventHeaders.PREVIOUS_HASH)),
-                    payload(record.value()));
-        } catch (IllegalArgumentException | DateTimeException e) {
+                    required("subject", cloudEvent.getSubject()),
+                    requiredExtension(cloudEvent, CloudEventExtensions.AGGREGATE_TYPE),
+                    sequence(requiredExtension(cloudEvent, CloudEventExtensions.SEQUENCE)),
+                    required("time", cloudEvent.getTime()).toInstant(),
+                    requiredExtension(cloudEvent, CloudEventExtensions.PRINCIPAL),
+                    list(cloudEvent, CloudEventExtensions.TEAMS),
+                    list(cloudEvent, CloudEventExtensions.ROLES),
+                    extension(cloudEvent, CloudEventExtensions.CORRELATION_ID),
+                    extension(cloudEvent, CloudEventExtensions.CAUSATION_ID),
+                    requiredExtension(cloudEvent, CloudEventExtensions.HASH),
+                    emptyIfAbsent(extension(cloudEvent, CloudEventExtensions.PREVIOUS_HASH)),
+                    payload(cloudEvent.getData()));
+        } catch (IllegalArgumentException e) {
             throw new MalformedEventException(type, "malformed " + type + " at " + where(record) + ": " + e.getMessage(), e);
         }
     }
 
-    private JsonNode payload(byte[] value) {
-        if (value == null || value.length == 0) {
+    private JsonNode payload(CloudEventData data) {
+        byte[] bytes = data == null ? null : data.toBytes();
+        if (bytes == null || bytes.length == 0) {
             throw new IllegalArgumentException("empty payload");
         }
         try {
-            return objectMapper.readTree(value);
+            return objectMapper.readTree(bytes);
         } catch (IOException e) {
             throw new IllegalArgumentException("payload is not JSON: " + e.getMessage(), e);
         }
@@ -67,36 +71,34 @@ public class IncomingEventReader {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(CloudEventHeaders.SEQUENCE + " is not a number: '" + value + "'", e);
+            throw new IllegalArgumentException("extension '" + CloudEventExtensions.SEQUENCE + "' is not a number: '"
+                    + value + "'", e);
         }
     }
 
-    // RFC 3339 allows any offset, which Instant.parse does not accept on every JDK.
-    private static Instant time(String value) {
-        return OffsetDateTime.parse(value.trim()).toInstant();
+    private static List<String> list(CloudEvent cloudEvent, String name) {
+        return CloudEventExtensions.split(extension(cloudEvent, name));
     }
 
-    private static List<String> list(String commaSeparated) {
-        if (commaSeparated == null || commaSeparated.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(commaSeparated.split(","))
-                .map(String::trim)
-                .filter(item -> !item.isEmpty())
-                .toList();
-    }
-
-    private static String required(Headers headers, String name) {
-        String value = optional(headers, name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("missing header " + name);
+    private static <T> T required(String attribute, T value) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            throw new IllegalArgumentException("missing attribute '" + attribute + "'");
         }
         return value;
     }
 
-    private static String optional(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private static String requiredExtension(CloudEvent cloudEvent, String name) {
+        String value = extension(cloudEvent, name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing extension '" + name + "'");
+        }
+        return value;
+    }
+
+    /** Binary mode gives every extension as a string; another encoding may type it, so any value is read as text. */
+    private static String extension(CloudEvent cloudEvent, String name) {
+        Object value = cloudEvent.getExtension(name);
+        return value == null ? null : value.toString();
     }
 
     private static String emptyIfAbsent(String value) {

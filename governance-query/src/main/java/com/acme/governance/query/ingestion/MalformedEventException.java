@@ -14,7 +14,7 @@ public class MalformedEventException extends RuntimeException {
         this(type, message, null);
     }
 
-    /** The record's {@code ce_type}, or null when even that is missing. */
+    /** The record's CloudEvents type, or null when the record is no CloudEvent. */
     public String type() {
         return type;
     }

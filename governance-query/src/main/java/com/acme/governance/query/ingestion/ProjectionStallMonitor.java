@@ -1,6 +1,7 @@
 package com.acme.governance.query.ingestion;
 
 import com.acme.governance.query.config.IngestionProperties;
+import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -85,8 +87,9 @@ public class ProjectionStallMonitor implements RetryListener {
             }
             @SuppressWarnings("unchecked")
             ConsumerRecord<String, byte[]> typed = (ConsumerRecord<String, byte[]>) record;
+            Optional<CloudEvent> cloudEvent = KafkaCloudEvents.tryRead(record);
             return new Failure(partition, record.offset(), RecordDecoder.aggregateIdOf(typed),
-                    RecordDecoder.header(record, CloudEventHeaders.ID), RecordDecoder.header(record, CloudEventHeaders.TYPE),
+                    cloudEvent.map(CloudEvent::getId).orElse(null), cloudEvent.map(CloudEvent::getType).orElse(null),
                     reason, clock.instant(), 1, false);
         });
         if (failure.attempts() == 1) {

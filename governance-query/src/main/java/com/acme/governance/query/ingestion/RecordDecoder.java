@@ -1,10 +1,10 @@
 package com.acme.governance.query.ingestion;
 
+import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Decides whether a record of the event topic is an event this version can apply, before any projection sees it:
@@ -42,18 +42,16 @@ public class RecordDecoder {
         return event;
     }
 
-    /** The aggregate a record belongs to as far as its bytes tell: {@code ce_subject}, else the record key. */
+    /**
+     * The aggregate a record belongs to as far as its bytes tell: the CloudEvent's subject, else the record key (the
+     * relay writes the aggregate id as both).
+     */
     public static String aggregateIdOf(ConsumerRecord<String, byte[]> record) {
-        Header subject = record.headers().lastHeader(CloudEventHeaders.SUBJECT);
-        if (subject != null && subject.value() != null && subject.value().length > 0) {
-            return new String(subject.value(), StandardCharsets.UTF_8);
+        Optional<String> subject = KafkaCloudEvents.tryRead(record).map(CloudEvent::getSubject)
+                .filter(id -> !id.isEmpty());
+        if (subject.isPresent()) {
+            return subject.get();
         }
         return record.key() == null || record.key().isBlank() ? null : record.key();
-    }
-
-    /** A header as text, or null. */
-    public static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -79,7 +79,7 @@ class GovernanceEventListenerTest {
         assertThat(ingestion.deadLetters.published()).singleElement()
                 .satisfies(parked -> {
                     assertThat(parked.category()).isEqualTo(ParkCategory.UNDECODABLE);
-                    assertThat(parked.reason()).contains("ce_sequence");
+                    assertThat(parked.reason()).contains("missing extension 'sequence'");
                 });
         assertThat(ingestion.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(1);
     }

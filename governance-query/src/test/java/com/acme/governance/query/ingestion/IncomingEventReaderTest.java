@@ -66,19 +66,43 @@ class IncomingEventReaderTest {
 
         assertThatThrownBy(() -> reader.read(record))
                 .isInstanceOfSatisfying(MalformedEventException.class, e -> assertThat(e.type()).isNull())
-                .hasMessageContaining("governance.events-0@7");
+                .hasMessageContaining("governance.events-0@7")
+                .hasMessageContaining("not a CloudEvent");
     }
 
+    /** What CloudEvents itself requires, the SDK refuses: the record is no CloudEvent, so it has no type either. */
     @ParameterizedTest
-    @ValueSource(strings = {"ce_id", "ce_subject", "ce_sequence", "ce_time", "ce_aggregatetype", "ce_principal", "ce_hash"})
-    void aMissingRequiredHeaderIsMalformedAndNamesIt(String header) {
+    @ValueSource(strings = {"id", "source", "specversion"})
+    void aRecordWithoutACloudEventsAttributeIsNoCloudEvent(String attribute) {
         ConsumerRecord<String, byte[]> record = RelayRecords.of(DataProductStream.of("sales.orders").registered().last(), 0);
-        record.headers().remove(header);
+        record.headers().remove("ce_" + attribute);
+
+        assertThatThrownBy(() -> reader.read(record))
+                .isInstanceOfSatisfying(MalformedEventException.class, e -> assertThat(e.type()).isNull())
+                .hasMessageContaining("not a CloudEvent");
+    }
+
+    /** What the contract requires beyond CloudEvents is named, and the type the envelope carried is kept. */
+    @ParameterizedTest
+    @ValueSource(strings = {"subject", "time", "sequence", "aggregatetype", "principal", "hash"})
+    void aMissingRequiredAttributeIsMalformedAndNamesIt(String attribute) {
+        ConsumerRecord<String, byte[]> record = RelayRecords.of(DataProductStream.of("sales.orders").registered().last(), 0);
+        record.headers().remove("ce_" + attribute);
 
         assertThatThrownBy(() -> reader.read(record))
                 .isInstanceOfSatisfying(MalformedEventException.class,
                         e -> assertThat(e.type()).isEqualTo("governance.dataproduct.registered.v1"))
-                .hasMessageContaining(header);
+                .hasMessageContaining("'" + attribute + "'");
+    }
+
+    @Test
+    void aTimeThatIsNotRfc3339IsNoCloudEvent() {
+        ConsumerRecord<String, byte[]> record = RelayRecords.of(DataProductStream.of("sales.orders").registered().last(), 0);
+        record.headers().remove("ce_time");
+        record.headers().add("ce_time", "yesterday".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> reader.read(record)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("time");
     }
 
     @Test
@@ -98,7 +122,7 @@ class IncomingEventReaderTest {
         record.headers().add("ce_sequence", "first".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> reader.read(record)).isInstanceOf(MalformedEventException.class)
-                .hasMessageContaining("ce_sequence");
+                .hasMessageContaining("'sequence' is not a number");
     }
 
     @Test

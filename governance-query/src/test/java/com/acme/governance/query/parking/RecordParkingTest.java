@@ -70,7 +70,7 @@ class RecordParkingTest {
                         + " " + p.heldBehind())
                 .containsExactly("2 undecodable null", "3 held-behind-parked governance.events-0@2",
                         "5 held-behind-parked governance.events-0@2");
-        assertThat(ingestion.deadLetters.published().get(0).reason()).contains("without ce_type");
+        assertThat(ingestion.deadLetters.published().get(0).reason()).contains("is not a CloudEvent");
         assertThat(ingestion.parked.ofAggregate(X)).extracting(d -> d.getString("_id"))
                 .containsExactly("governance.events-0@2", "governance.events-0@3", "governance.events-0@5");
         assertThat(ingestion.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(7);

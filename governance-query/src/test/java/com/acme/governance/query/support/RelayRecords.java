@@ -1,5 +1,6 @@
 package com.acme.governance.query.support;
 
+import com.acme.governance.api.audit.CloudEventExtensions;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -27,19 +28,19 @@ public final class RelayRecords {
         CloudEvent cloudEvent = CloudEventBuilder.v1()
                 .withId(event.eventId())
                 .withType(event.type())
-                .withSource(URI.create("/governance/command"))
+                .withSource(URI.create(CloudEventExtensions.SOURCE))
                 .withSubject(event.aggregateId())
                 .withTime(event.time().atOffset(ZoneOffset.UTC))
-                .withExtension("sequence", Long.toString(event.sequence()))
-                .withExtension("aggregatetype", event.aggregateType())
-                .withExtension("principal", event.principal())
-                .withExtension("teams", String.join(",", event.teams()))
-                .withExtension("roles", String.join(",", event.roles()))
-                .withExtension("correlationid", event.correlationId())
-                .withExtension("causationid", event.causationId())
-                .withExtension("hash", event.hash())
-                .withExtension("previoushash", event.previousHash())
-                .withData("application/json", event.payload().toString().getBytes(StandardCharsets.UTF_8))
+                .withExtension(CloudEventExtensions.SEQUENCE, Long.toString(event.sequence()))
+                .withExtension(CloudEventExtensions.AGGREGATE_TYPE, event.aggregateType())
+                .withExtension(CloudEventExtensions.PRINCIPAL, event.principal())
+                .withExtension(CloudEventExtensions.TEAMS, CloudEventExtensions.joined(event.teams()))
+                .withExtension(CloudEventExtensions.ROLES, CloudEventExtensions.joined(event.roles()))
+                .withExtension(CloudEventExtensions.CORRELATION_ID, event.correlationId())
+                .withExtension(CloudEventExtensions.CAUSATION_ID, event.causationId())
+                .withExtension(CloudEventExtensions.HASH, event.hash())
+                .withExtension(CloudEventExtensions.PREVIOUS_HASH, event.previousHash())
+                .withData(CloudEventExtensions.DATA_CONTENT_TYPE, event.payload().toString().getBytes(StandardCharsets.UTF_8))
                 .build();
         ProducerRecord<String, byte[]> produced = KafkaMessageFactory
                 .createWriter(TOPIC, 0, null, event.aggregateId())
