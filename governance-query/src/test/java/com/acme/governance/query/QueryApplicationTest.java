@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -186,6 +187,25 @@ class QueryApplicationTest {
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value(ProblemTypes.READ_MODEL_BEHIND.toString()));
+    }
+
+    @Test
+    void aMalformedPathIdIsInvalidInputSayingWhatIsWrong() throws Exception {
+        Map<String, String> refused = Map.of(
+                "/api/v1/data-products/Sales.Orders", "domain must match [a-z][a-z0-9-]{1,62}, got 'Sales'",
+                "/api/v1/data-products/sales/history", "data product id must be {domain}.{name}, got 'sales'",
+                "/api/v1/policies/Confidential_Data/versions", "must match [a-z][a-z0-9-]{1,62}",
+                "/api/v1/access-requests/1-2-3-4-5", "must be a UUID",
+                "/api/v1/access-grants/not-a-uuid", "must be a UUID");
+        for (Map.Entry<String, String> path : refused.entrySet()) {
+            mvc.perform(asAlice(get(path.getKey())))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value(ProblemTypes.INVALID_INPUT.toString()))
+                    .andExpect(jsonPath("$.errors.length()").value(1))
+                    .andExpect(jsonPath("$.errors[0].field").value("id"))
+                    .andExpect(jsonPath("$.errors[0].message").value(path.getValue()));
+        }
     }
 
     @Test
