@@ -237,6 +237,17 @@ class QueryApplicationTest {
     }
 
     @Test
+    void apiDocsDescribeEveryPathIdAsAString() throws Exception {
+        for (String path : List.of("/api/v1/data-products/{id}", "/api/v1/data-products/{id}/history",
+                "/api/v1/policies/{id}", "/api/v1/policies/{id}/versions", "/api/v1/access-requests/{id}",
+                "/api/v1/access-grants/{id}")) {
+            mvc.perform(asAlice(get("/v3/api-docs")))
+                    .andExpect(jsonPath("$.paths['" + path + "'].get.parameters[?(@.name == 'id')].schema.type",
+                            hasItems("string")));
+        }
+    }
+
+    @Test
     void listsAPageOfPolicies() throws Exception {
         mvc.perform(as("bob", get("/api/v1/policies").param("domain", "sales").param("status", "ACTIVE")))
                 .andExpect(status().isOk())
