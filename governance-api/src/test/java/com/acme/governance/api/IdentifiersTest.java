@@ -39,7 +39,7 @@ class IdentifiersTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "not-a-uuid", "1-2-3-4-5", "0b6f2c1e6f4f4d6b9a553c1d2e7f8a01",
+    @ValueSource(strings = {"", "42", "not-a-uuid", "1-2-3-4-5", "{\"$ne\":null}", "0b6f2c1e6f4f4d6b9a553c1d2e7f8a01",
             "{0b6f2c1e-6f4f-4d6b-9a55-3c1d2e7f8a01}", "0b6f2c1e-6f4f-4d6b-9a55-3c1d2e7f8a01 ",
             "0b6f2c1e-6f4f-4d6b-9a55-3c1d2e7f8a0g"})
     void anAccessRequestIdIsNothingLooser(String id) {
