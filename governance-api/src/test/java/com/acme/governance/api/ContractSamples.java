@@ -6,6 +6,7 @@ import com.acme.governance.api.access.AccessGrantRevoked;
 import com.acme.governance.api.access.AccessGrantStatus;
 import com.acme.governance.api.access.AccessGranted;
 import com.acme.governance.api.access.AccessRequestApproved;
+import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.api.access.AccessRequestRejected;
 import com.acme.governance.api.access.AccessRequestStatus;
 import com.acme.governance.api.access.AccessRequestWithdrawn;
@@ -41,6 +42,7 @@ import com.acme.governance.api.dataproduct.RegisterDataProduct;
 import com.acme.governance.api.dataproduct.RetireDataProduct;
 import com.acme.governance.api.dataproduct.SchemaType;
 import com.acme.governance.api.dataproduct.SemanticVersion;
+import com.acme.governance.api.dataproduct.Tag;
 import com.acme.governance.api.dataproduct.UpdateDataProduct;
 import com.acme.governance.api.policy.AmendPolicy;
 import com.acme.governance.api.policy.ApprovalRole;
@@ -50,6 +52,7 @@ import com.acme.governance.api.policy.ListPolicies;
 import com.acme.governance.api.policy.ListPolicyVersions;
 import com.acme.governance.api.policy.PolicyAmended;
 import com.acme.governance.api.policy.PolicyDefined;
+import com.acme.governance.api.policy.PolicyId;
 import com.acme.governance.api.policy.PolicyRetired;
 import com.acme.governance.api.policy.PolicyRule;
 import com.acme.governance.api.policy.PolicyScope;
@@ -101,7 +104,7 @@ final class ContractSamples {
                 new DataProductRetired(ORDERS, "gone"),
                 new FindDataProduct(ORDERS),
                 new FindDataProductHistory(ORDERS),
-                new ListDataProducts("sales", "sales", Classification.CONFIDENTIAL, "pii", DataProductStatus.PUBLISHED,
+                new ListDataProducts("sales", TeamName.of("sales"), Classification.CONFIDENTIAL, Tag.of("pii"), DataProductStatus.PUBLISHED,
                         "order", 0, 20),
                 new DefinePolicy("confidential-data", "Confidential data", PolicyScope.global(), RULES),
                 new AmendPolicy("confidential-data", "Confidential data", new PolicyScope("sales"), RULES, "tighter"),
@@ -109,9 +112,9 @@ final class ContractSamples {
                 new PolicyDefined("confidential-data", 1, "Confidential data", PolicyScope.global(), RULES),
                 new PolicyAmended("confidential-data", 2, "Confidential data", new PolicyScope("sales"), RULES, "tighter"),
                 new PolicyRetired("confidential-data", 3, "superseded"),
-                new FindPolicy("confidential-data"),
+                new FindPolicy(PolicyId.of("confidential-data")),
                 new ListPolicies(PolicyStatus.ACTIVE, "sales", 0, 20),
-                new ListPolicyVersions("confidential-data"),
+                new ListPolicyVersions(PolicyId.of("confidential-data")),
                 new RequestAccess(REQUEST, ORDERS, "marketing", "campaign attribution", 30),
                 new ApproveAccessRequest(REQUEST),
                 new RejectAccessRequest(REQUEST, "no"),
@@ -124,10 +127,10 @@ final class ContractSamples {
                 new AccessGranted(REQUEST, ORDERS, "marketing", START, START.plus(30, ChronoUnit.DAYS)),
                 new AccessGrantRevoked(REQUEST, ORDERS, "carol", "misuse"),
                 new AccessGrantExpired(REQUEST, ORDERS, START.plus(30, ChronoUnit.DAYS)),
-                new FindAccessRequest(REQUEST),
-                new ListAccessRequests(AccessRequestStatus.PENDING, ORDERS, "marketing", true, 0, 20),
-                new FindAccessGrant(REQUEST),
-                new ListAccessGrants(ORDERS, "marketing", AccessGrantStatus.ACTIVE, 0, 20));
+                new FindAccessRequest(AccessRequestId.of(REQUEST)),
+                new ListAccessRequests(AccessRequestStatus.PENDING, ORDERS, TeamName.of("marketing"), true, 0, 20),
+                new FindAccessGrant(AccessRequestId.of(REQUEST)),
+                new ListAccessGrants(ORDERS, TeamName.of("marketing"), AccessGrantStatus.ACTIVE, 0, 20));
     }
 
     static JsonNode schema() {

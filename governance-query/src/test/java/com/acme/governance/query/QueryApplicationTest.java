@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -189,6 +190,25 @@ class QueryApplicationTest {
     }
 
     @Test
+    void aMalformedPathIdIsInvalidInputSayingWhatIsWrong() throws Exception {
+        Map<String, String> refused = Map.of(
+                "/api/v1/data-products/Sales.Orders", "domain must match [a-z][a-z0-9-]{1,62}, got 'Sales'",
+                "/api/v1/data-products/sales/history", "data product id must be {domain}.{name}, got 'sales'",
+                "/api/v1/policies/Confidential_Data/versions", "must match [a-z][a-z0-9-]{1,62}",
+                "/api/v1/access-requests/1-2-3-4-5", "must be a UUID",
+                "/api/v1/access-grants/not-a-uuid", "must be a UUID");
+        for (Map.Entry<String, String> path : refused.entrySet()) {
+            mvc.perform(asAlice(get(path.getKey())))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value(ProblemTypes.INVALID_INPUT.toString()))
+                    .andExpect(jsonPath("$.errors.length()").value(1))
+                    .andExpect(jsonPath("$.errors[0].field").value("id"))
+                    .andExpect(jsonPath("$.errors[0].message").value(path.getValue()));
+        }
+    }
+
+    @Test
     void aMalformedTokenIsInvalidInput() throws Exception {
         mvc.perform(asAlice(get("/api/v1/data-products")).header("X-Governance-Token", "not-a-token"))
                 .andExpect(status().isBadRequest())
@@ -214,6 +234,17 @@ class QueryApplicationTest {
                 .andExpect(jsonPath("$.paths['/api/v1/access-requests'].get.parameters[*].name",
                         hasItems("status", "dataProductId", "consumerTeam", "awaitingMyApproval", "X-Governance-Token")))
                 .andExpect(jsonPath("$.paths['/api/v1/access-grants/{id}'].get").exists());
+    }
+
+    @Test
+    void apiDocsDescribeEveryPathIdAsAString() throws Exception {
+        for (String path : List.of("/api/v1/data-products/{id}", "/api/v1/data-products/{id}/history",
+                "/api/v1/policies/{id}", "/api/v1/policies/{id}/versions", "/api/v1/access-requests/{id}",
+                "/api/v1/access-grants/{id}")) {
+            mvc.perform(asAlice(get("/v3/api-docs")))
+                    .andExpect(jsonPath("$.paths['" + path + "'].get.parameters[?(@.name == 'id')].schema.type",
+                            hasItems("string")));
+        }
     }
 
     @Test

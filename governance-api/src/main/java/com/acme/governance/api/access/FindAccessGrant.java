@@ -1,4 +1,4 @@
 package com.acme.governance.api.access;
 
-public record FindAccessGrant(String grantId) {
+public record FindAccessGrant(AccessRequestId grantId) {
 }

@@ -1,4 +1,4 @@
 package com.acme.governance.api.access;
 
-public record FindAccessRequest(String requestId) {
+public record FindAccessRequest(AccessRequestId requestId) {
 }

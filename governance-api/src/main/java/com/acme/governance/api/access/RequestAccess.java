@@ -1,6 +1,7 @@
 package com.acme.governance.api.access;
 
 import com.acme.governance.api.Limits;
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.DataProductId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,7 +14,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RequestAccess(
         @NotNull @TargetAggregateIdentifier String requestId,
         @NotNull DataProductId dataProductId,
-        @NotNull @Pattern(regexp = Limits.TEAM_PATTERN) String consumerTeam,
+        @NotNull @Pattern(regexp = TeamName.PATTERN) String consumerTeam,
         @Size(max = Limits.PURPOSE) String purpose,
         @Min(1) @Max(Limits.MAX_GRANT_DAYS) int durationDays) {
 }

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 public record DataProductId(String domain, String name) {
 
     public static final String SEGMENT = "[a-z][a-z0-9-]{1,62}";
+    /** The whole id, as OpenAPI documents it. */
+    public static final String PATTERN = SEGMENT + "\\." + SEGMENT;
     private static final Pattern SEGMENT_PATTERN = Pattern.compile(SEGMENT);
 
     public DataProductId {

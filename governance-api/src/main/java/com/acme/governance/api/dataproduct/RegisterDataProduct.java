@@ -1,6 +1,7 @@
 package com.acme.governance.api.dataproduct;
 
 import com.acme.governance.api.Limits;
+import com.acme.governance.api.TeamName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,9 +15,9 @@ public record RegisterDataProduct(
         @NotNull @TargetAggregateIdentifier DataProductId id,
         @NotBlank @Size(max = Limits.TITLE) String title,
         @Size(max = Limits.DESCRIPTION) String description,
-        @NotNull @Pattern(regexp = Limits.TEAM_PATTERN) String ownerTeam,
+        @NotNull @Pattern(regexp = TeamName.PATTERN) String ownerTeam,
         @NotNull Classification classification,
-        @NotNull @Size(max = Limits.TAGS) List<@NotNull @Pattern(regexp = Limits.TAG_PATTERN) String> tags,
+        @NotNull @Size(max = Limits.TAGS) List<@NotNull @Pattern(regexp = Tag.PATTERN) String> tags,
         @NotNull @Size(max = Limits.PORTS) List<@NotNull @Valid OutputPort> outputPorts) {
 
     public RegisterDataProduct {

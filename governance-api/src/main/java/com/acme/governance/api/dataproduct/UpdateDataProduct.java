@@ -20,7 +20,7 @@ public record UpdateDataProduct(
         @NotBlank @Size(max = Limits.TITLE) String title,
         @Size(max = Limits.DESCRIPTION) String description,
         @NotNull Classification classification,
-        @NotNull @Size(max = Limits.TAGS) List<@NotNull @Pattern(regexp = Limits.TAG_PATTERN) String> tags,
+        @NotNull @Size(max = Limits.TAGS) List<@NotNull @Pattern(regexp = Tag.PATTERN) String> tags,
         @NotNull @Size(max = Limits.PORTS) List<@NotNull @Valid OutputPort> outputPorts) {
 
     public UpdateDataProduct {

@@ -12,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.List;
 
 public record DefinePolicy(
-        @NotNull @Pattern(regexp = Limits.POLICY_ID_PATTERN) @TargetAggregateIdentifier String id,
+        @NotNull @Pattern(regexp = PolicyId.PATTERN) @TargetAggregateIdentifier String id,
         @NotBlank @Size(max = Limits.TITLE) String name,
         @NotNull @Valid PolicyScope scope,
         @NotEmpty @Size(max = Limits.RULES) List<@NotNull @Valid PolicyRule> rules) {

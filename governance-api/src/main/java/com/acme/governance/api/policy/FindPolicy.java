@@ -1,4 +1,4 @@
 package com.acme.governance.api.policy;
 
-public record FindPolicy(String id) {
+public record FindPolicy(PolicyId id) {
 }

@@ -1,4 +1,4 @@
 package com.acme.governance.api.policy;
 
-public record ListPolicyVersions(String id) {
+public record ListPolicyVersions(PolicyId id) {
 }

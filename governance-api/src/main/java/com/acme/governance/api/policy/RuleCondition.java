@@ -2,6 +2,7 @@ package com.acme.governance.api.policy;
 
 import com.acme.governance.api.Limits;
 import com.acme.governance.api.dataproduct.Classification;
+import com.acme.governance.api.dataproduct.Tag;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,7 +18,7 @@ import java.util.Objects;
  */
 public record RuleCondition(
         @Size(max = 4) List<@NotNull Classification> classifications,
-        @Size(max = Limits.TAGS) List<@NotNull @Pattern(regexp = Limits.TAG_PATTERN) String> tags) {
+        @Size(max = Limits.TAGS) List<@NotNull @Pattern(regexp = Tag.PATTERN) String> tags) {
 
     public RuleCondition {
         classifications = classifications == null ? List.of()

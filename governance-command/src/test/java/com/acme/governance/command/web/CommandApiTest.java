@@ -155,6 +155,27 @@ class CommandApiTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void aMalformedIdInThePathIsInvalidInputNamingIt() throws Exception {
+        malformedId(post("/api/v1/data-products/{id}/publish", "Sales.Orders"), "{}",
+                "domain must match [a-z][a-z0-9-]{1,62}, got 'Sales'");
+        malformedId(put("/api/v1/data-products/{id}", "sales"), "{}",
+                "data product id must be {domain}.{name}, got 'sales'");
+        malformedId(post("/api/v1/policies/{id}/retire", "Confidential_Data"), "{}", "must match [a-z][a-z0-9-]{1,62}");
+        malformedId(post("/api/v1/access-requests/{id}/approve", "1-2-3-4-5"), "{}", "must be a UUID");
+        malformedId(post("/api/v1/access-grants/{id}/revoke", "not-a-uuid"), "{\"reason\":\"x\"}", "must be a UUID");
+    }
+
+    private void malformedId(MockHttpServletRequestBuilder request, String body, String message) throws Exception {
+        as("alice", request, body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://governance.acme.com/problems/invalid-input"))
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("id"))
+                .andExpect(jsonPath("$.errors[0].message").value(message));
+    }
+
     private ResultActions as(String user, MockHttpServletRequestBuilder request, String body) throws Exception {
         String basic = Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
         return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Basic " + basic)

@@ -1,6 +1,6 @@
 package com.acme.governance.query.access;
 
-import com.acme.governance.api.Limits;
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.access.AccessGrantStatus;
 import com.acme.governance.api.access.ListAccessGrants;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -9,7 +9,6 @@ import com.acme.governance.query.web.QueryParameters;
 import org.springframework.util.MultiValueMap;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Validates the query parameters of {@code GET /access-grants} into a {@link ListAccessGrants}, strictly. */
 public final class AccessGrantListParameters {
@@ -19,7 +18,6 @@ public final class AccessGrantListParameters {
     public static final String STATUS = "status";
 
     private static final Set<String> FILTERS = Set.of(DATA_PRODUCT_ID, CONSUMER_TEAM, STATUS);
-    private static final Pattern TEAM = Pattern.compile(Limits.TEAM_PATTERN);
 
     private AccessGrantListParameters() {
     }
@@ -28,7 +26,7 @@ public final class AccessGrantListParameters {
     public static ListAccessGrants parse(MultiValueMap<String, String> parameters) {
         QueryParameters query = QueryParameters.of(parameters, FILTERS);
         DataProductId dataProductId = query.parsed(DATA_PRODUCT_ID, DataProductId::of);
-        String consumerTeam = query.matching(CONSUMER_TEAM, TEAM);
+        TeamName consumerTeam = query.parsed(CONSUMER_TEAM, TeamName::of);
         AccessGrantStatus status = query.oneOf(STATUS, AccessGrantStatus.class);
         query.throwIfInvalid();
         return new ListAccessGrants(dataProductId, consumerTeam, status, query.page(), query.size());

@@ -1,6 +1,7 @@
 package com.acme.governance.query.access;
 
-import com.acme.governance.api.Limits;
+import com.acme.governance.api.TeamName;
+import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.query.web.PageView;
 import com.acme.governance.query.web.QueryParameters;
@@ -34,9 +35,9 @@ public class AccessGrantQueryController {
     @Operation(summary = "List access grants, earliest start first",
             description = "Filters combine with AND. Unknown parameters are refused.")
     @Parameter(name = AccessGrantListParameters.DATA_PRODUCT_ID, in = ParameterIn.QUERY,
-            schema = @Schema(pattern = DataProductId.SEGMENT + "\\." + DataProductId.SEGMENT))
+            schema = @Schema(pattern = DataProductId.PATTERN))
     @Parameter(name = AccessGrantListParameters.CONSUMER_TEAM, in = ParameterIn.QUERY,
-            schema = @Schema(pattern = Limits.TEAM_PATTERN))
+            schema = @Schema(pattern = TeamName.PATTERN))
     @Parameter(name = AccessGrantListParameters.STATUS, in = ParameterIn.QUERY,
             schema = @Schema(allowableValues = {"ACTIVE", "REVOKED", "EXPIRED"}))
     @Parameter(name = QueryParameters.PAGE, in = ParameterIn.QUERY,
@@ -49,8 +50,8 @@ public class AccessGrantQueryController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One access grant, with the approvals and the decision it came from")
-    public AccessGrantView get(@PathVariable("id") String id) {
-        return grants.find(AccessRequestIds.parse(id))
-                .orElseThrow(() -> new ResourceNotFoundException("Access grant", id));
+    public AccessGrantView get(@PathVariable("id") AccessRequestId id) {
+        return grants.find(id.value())
+                .orElseThrow(() -> new ResourceNotFoundException("Access grant", id.value()));
     }
 }

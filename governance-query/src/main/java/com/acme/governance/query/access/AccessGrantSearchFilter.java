@@ -34,7 +34,7 @@ final class AccessGrantSearchFilter {
             conditions.add(Filters.eq(DATA_PRODUCT_ID, query.dataProductId().toString()));
         }
         if (query.consumerTeam() != null) {
-            conditions.add(Filters.eq(CONSUMER_TEAM, query.consumerTeam()));
+            conditions.add(Filters.eq(CONSUMER_TEAM, query.consumerTeam().value()));
         }
         return Filters.and(conditions);
     }

@@ -1,6 +1,6 @@
 package com.acme.governance.query.access;
 
-import com.acme.governance.api.Limits;
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.access.AccessRequestStatus;
 import com.acme.governance.api.access.ListAccessRequests;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -9,7 +9,6 @@ import com.acme.governance.query.web.QueryParameters;
 import org.springframework.util.MultiValueMap;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Validates the query parameters of {@code GET /access-requests} into a {@link ListAccessRequests}, strictly. */
 public final class AccessRequestListParameters {
@@ -20,7 +19,6 @@ public final class AccessRequestListParameters {
     public static final String AWAITING_MY_APPROVAL = "awaitingMyApproval";
 
     private static final Set<String> FILTERS = Set.of(STATUS, DATA_PRODUCT_ID, CONSUMER_TEAM, AWAITING_MY_APPROVAL);
-    private static final Pattern TEAM = Pattern.compile(Limits.TEAM_PATTERN);
 
     private AccessRequestListParameters() {
     }
@@ -30,7 +28,7 @@ public final class AccessRequestListParameters {
         QueryParameters query = QueryParameters.of(parameters, FILTERS);
         AccessRequestStatus status = query.oneOf(STATUS, AccessRequestStatus.class);
         DataProductId dataProductId = query.parsed(DATA_PRODUCT_ID, DataProductId::of);
-        String consumerTeam = query.matching(CONSUMER_TEAM, TEAM);
+        TeamName consumerTeam = query.parsed(CONSUMER_TEAM, TeamName::of);
         boolean awaitingMyApproval = query.flag(AWAITING_MY_APPROVAL);
         query.throwIfInvalid();
         return new ListAccessRequests(status, dataProductId, consumerTeam, awaitingMyApproval, query.page(), query.size());

@@ -1,6 +1,7 @@
 package com.acme.governance.query.access;
 
-import com.acme.governance.api.Limits;
+import com.acme.governance.api.TeamName;
+import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.api.access.ListAccessRequests;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.query.security.AuthenticatedActor;
@@ -41,9 +42,9 @@ public class AccessRequestQueryController {
     @Parameter(name = AccessRequestListParameters.STATUS, in = ParameterIn.QUERY,
             schema = @Schema(allowableValues = {"PENDING", "GRANTED", "REJECTED", "WITHDRAWN", "REVOKED", "EXPIRED"}))
     @Parameter(name = AccessRequestListParameters.DATA_PRODUCT_ID, in = ParameterIn.QUERY,
-            schema = @Schema(pattern = DataProductId.SEGMENT + "\\." + DataProductId.SEGMENT))
+            schema = @Schema(pattern = DataProductId.PATTERN))
     @Parameter(name = AccessRequestListParameters.CONSUMER_TEAM, in = ParameterIn.QUERY,
-            schema = @Schema(pattern = Limits.TEAM_PATTERN))
+            schema = @Schema(pattern = TeamName.PATTERN))
     @Parameter(name = AccessRequestListParameters.AWAITING_MY_APPROVAL, in = ParameterIn.QUERY,
             schema = @Schema(type = "boolean", defaultValue = "false"))
     @Parameter(name = QueryParameters.PAGE, in = ParameterIn.QUERY,
@@ -59,8 +60,8 @@ public class AccessRequestQueryController {
     @GetMapping("/{id}")
     @Operation(summary = "One access request: its status, the approvals it needs and got, and the decision "
             + "(policy versions, maximum days, purpose requirement) fixed when it was made")
-    public AccessRequestView get(@PathVariable("id") String id) {
-        return requests.find(AccessRequestIds.parse(id))
-                .orElseThrow(() -> new ResourceNotFoundException("Access request", id));
+    public AccessRequestView get(@PathVariable("id") AccessRequestId id) {
+        return requests.find(id.value())
+                .orElseThrow(() -> new ResourceNotFoundException("Access request", id.value()));
     }
 }

@@ -26,7 +26,7 @@ final class AccessRequestSearchFilter {
             conditions.add(Filters.eq(DATA_PRODUCT_ID, query.dataProductId().toString()));
         }
         if (query.consumerTeam() != null) {
-            conditions.add(Filters.eq(CONSUMER_TEAM, query.consumerTeam()));
+            conditions.add(Filters.eq(CONSUMER_TEAM, query.consumerTeam().value()));
         }
         if (query.awaitingMyApproval()) {
             conditions.add(AwaitingApprovalFilter.of(caller));

@@ -1,9 +1,11 @@
 package com.acme.governance.query.dataproduct;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.DataProductStatus;
 import com.acme.governance.api.dataproduct.ListDataProducts;
+import com.acme.governance.api.dataproduct.Tag;
 import com.acme.governance.query.web.InvalidInputException;
 import com.acme.governance.query.web.QueryParameters;
 import org.springframework.util.MultiValueMap;
@@ -29,13 +31,9 @@ public final class DataProductListParameters {
     public static final int DEFAULT_SIZE = QueryParameters.DEFAULT_SIZE;
     public static final int MAX_SIZE = QueryParameters.MAX_SIZE;
     public static final int MAX_Q_LENGTH = 200;
-    public static final String TEAM_PATTERN = "[a-z][a-z0-9-]{1,62}";
-    public static final String TAG_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
 
     private static final Set<String> FILTERS = Set.of(DOMAIN, OWNER_TEAM, CLASSIFICATION, TAG, STATUS, Q);
     private static final Pattern SEGMENT = Pattern.compile(DataProductId.SEGMENT);
-    private static final Pattern TEAM = Pattern.compile(TEAM_PATTERN);
-    private static final Pattern TAG_VALUE = Pattern.compile(TAG_PATTERN);
 
     private DataProductListParameters() {
     }
@@ -44,9 +42,9 @@ public final class DataProductListParameters {
     public static ListDataProducts parse(MultiValueMap<String, String> parameters) {
         QueryParameters query = QueryParameters.of(parameters, FILTERS);
         String domain = query.matching(DOMAIN, SEGMENT);
-        String ownerTeam = query.matching(OWNER_TEAM, TEAM);
+        TeamName ownerTeam = query.parsed(OWNER_TEAM, TeamName::of);
         Classification classification = query.oneOf(CLASSIFICATION, Classification.class);
-        String tag = query.matching(TAG, TAG_VALUE);
+        Tag tag = query.parsed(TAG, Tag::of);
         DataProductStatus status = query.oneOf(STATUS, DataProductStatus.class);
         String q = query.text(Q, MAX_Q_LENGTH);
         query.throwIfInvalid();

@@ -1,9 +1,9 @@
 package com.acme.governance.query.dataproduct;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.query.audit.AuditEventRepository;
 import com.acme.governance.query.audit.HistoryEntry;
-import com.acme.governance.query.web.InvalidInputException;
 import com.acme.governance.query.web.PageView;
 import com.acme.governance.query.web.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,11 +42,11 @@ public class DataProductQueryController {
     @Parameter(name = DataProductListParameters.DOMAIN, in = ParameterIn.QUERY,
             schema = @Schema(pattern = DataProductId.SEGMENT))
     @Parameter(name = DataProductListParameters.OWNER_TEAM, in = ParameterIn.QUERY,
-            schema = @Schema(pattern = DataProductListParameters.TEAM_PATTERN))
+            schema = @Schema(pattern = TeamName.PATTERN))
     @Parameter(name = DataProductListParameters.CLASSIFICATION, in = ParameterIn.QUERY,
             schema = @Schema(allowableValues = {"PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"}))
     @Parameter(name = DataProductListParameters.TAG, in = ParameterIn.QUERY,
-            schema = @Schema(pattern = DataProductListParameters.TAG_PATTERN))
+            schema = @Schema(pattern = com.acme.governance.api.dataproduct.Tag.PATTERN))
     @Parameter(name = DataProductListParameters.STATUS, in = ParameterIn.QUERY,
             schema = @Schema(allowableValues = {"DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"}))
     @Parameter(name = DataProductListParameters.Q, in = ParameterIn.QUERY,
@@ -61,27 +61,18 @@ public class DataProductQueryController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One data product; its version is also the ETag to send as If-Match")
-    public ResponseEntity<DataProductView> get(@PathVariable("id") String id) {
-        DataProductView product = products.find(parseId(id))
-                .orElseThrow(() -> new ResourceNotFoundException("Data product", id));
+    public ResponseEntity<DataProductView> get(@PathVariable("id") DataProductId id) {
+        DataProductView product = products.find(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Data product", id.toString()));
         return ResponseEntity.ok().eTag("\"" + product.version() + "\"").body(product);
     }
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every event of a data product, oldest first, with its audit metadata")
-    public List<HistoryEntry> history(@PathVariable("id") String id) {
-        DataProductId productId = parseId(id);
-        if (!products.exists(productId)) {
-            throw new ResourceNotFoundException("Data product", id);
+    public List<HistoryEntry> history(@PathVariable("id") DataProductId id) {
+        if (!products.exists(id)) {
+            throw new ResourceNotFoundException("Data product", id.toString());
         }
-        return events.historyOf(productId.toString());
-    }
-
-    private static DataProductId parseId(String id) {
-        try {
-            return DataProductId.of(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("id", e.getMessage());
-        }
+        return events.historyOf(id.toString());
     }
 }

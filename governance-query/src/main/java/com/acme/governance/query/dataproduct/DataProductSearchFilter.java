@@ -26,13 +26,13 @@ final class DataProductSearchFilter {
             conditions.add(Filters.eq(DOMAIN, query.domain()));
         }
         if (query.ownerTeam() != null) {
-            conditions.add(Filters.eq(OWNER_TEAM, query.ownerTeam()));
+            conditions.add(Filters.eq(OWNER_TEAM, query.ownerTeam().value()));
         }
         if (query.classification() != null) {
             conditions.add(Filters.eq(CLASSIFICATION, query.classification().name()));
         }
         if (query.tag() != null) {
-            conditions.add(Filters.eq(TAGS, query.tag()));
+            conditions.add(Filters.eq(TAGS, query.tag().value()));
         }
         if (query.status() != null) {
             conditions.add(Filters.eq(STATUS, query.status().name()));

@@ -1,6 +1,6 @@
 package com.acme.governance.query.policy;
 
-import com.acme.governance.api.Limits;
+import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.policy.ListPolicies;
 import com.acme.governance.api.policy.PolicyStatus;
 import com.acme.governance.query.web.InvalidInputException;
@@ -16,7 +16,7 @@ public final class PolicyListParameters {
     public static final String STATUS = "status";
     public static final String DOMAIN = "domain";
     /** A policy's scope domain is a data product domain. */
-    public static final String DOMAIN_PATTERN = Limits.TEAM_PATTERN;
+    public static final String DOMAIN_PATTERN = DataProductId.SEGMENT;
 
     private static final Set<String> FILTERS = Set.of(STATUS, DOMAIN);
     private static final Pattern DOMAIN_VALUE = Pattern.compile(DOMAIN_PATTERN);

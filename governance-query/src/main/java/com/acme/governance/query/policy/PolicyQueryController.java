@@ -1,7 +1,6 @@
 package com.acme.governance.query.policy;
 
-import com.acme.governance.api.Limits;
-import com.acme.governance.query.web.InvalidInputException;
+import com.acme.governance.api.policy.PolicyId;
 import com.acme.governance.query.web.PageView;
 import com.acme.governance.query.web.QueryParameters;
 import com.acme.governance.query.web.ResourceNotFoundException;
@@ -20,15 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The read side of governance policies. */
 @RestController("queryPolicyController")
 @RequestMapping(path = "/api/v1/policies", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Policies")
 public class PolicyQueryController {
-
-    private static final Pattern POLICY_ID = Pattern.compile(Limits.POLICY_ID_PATTERN);
 
     private final PolicyRepository policies;
 
@@ -53,26 +49,19 @@ public class PolicyQueryController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A policy's current state; its eventCount is also the ETag to send as If-Match")
-    public ResponseEntity<PolicyView> get(@PathVariable("id") String id) {
-        PolicyView policy = policies.find(requireId(id))
-                .orElseThrow(() -> new ResourceNotFoundException("Policy", id));
+    public ResponseEntity<PolicyView> get(@PathVariable("id") PolicyId id) {
+        PolicyView policy = policies.find(id.value())
+                .orElseThrow(() -> new ResourceNotFoundException("Policy", id.value()));
         // the event count, not the policy's version: retirement changes the policy without making a version
         return ResponseEntity.ok().eTag("\"" + policy.eventCount() + "\"").body(policy);
     }
 
     @GetMapping("/{id}/versions")
     @Operation(summary = "Every version of a policy as it was decided, oldest first, with the rationale of each amendment")
-    public List<PolicyVersionView> versions(@PathVariable("id") String id) {
-        if (!policies.exists(requireId(id))) {
-            throw new ResourceNotFoundException("Policy", id);
+    public List<PolicyVersionView> versions(@PathVariable("id") PolicyId id) {
+        if (!policies.exists(id.value())) {
+            throw new ResourceNotFoundException("Policy", id.value());
         }
-        return policies.versionsOf(id);
-    }
-
-    private static String requireId(String id) {
-        if (!POLICY_ID.matcher(id).matches()) {
-            throw new InvalidInputException("id", "must match " + Limits.POLICY_ID_PATTERN);
-        }
-        return id;
+        return policies.versionsOf(id.value());
     }
 }

@@ -32,6 +32,8 @@ public class QueryProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryProblemHandler.class);
     private static final String GENERIC_DETAIL = "An unexpected error occurred.";
+    /** Whose types (the identifiers) say in their exception what is wrong with a value. */
+    private static final String CONTRACT_PACKAGE = "com.acme.governance.api.";
 
     @ExceptionHandler(InvalidInputException.class)
     public ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
@@ -75,6 +77,21 @@ public class QueryProblemHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected error while answering a query", e);
         return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
                 GENERIC_DETAIL));
+    }
+
+    /**
+     * A path variable or parameter that its type refuses, such as a malformed id: answered as this side's own
+     * checks answer, naming it; the contract's identifiers say what is wrong, anything else only that the type is.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        String message = type != null && type.getName().startsWith(CONTRACT_PACKAGE)
+                ? e.getMostSpecificCause().getMessage() : "has the wrong type";
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.invalidInput(List.of(new FieldProblem(field, message))));
     }
 
     /** Framework-raised errors (unsupported method, bad parameter type...): same format, stable types. */

@@ -1,5 +1,6 @@
 package com.acme.governance.query.access;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.access.AccessGrantStatus;
 import com.acme.governance.api.access.ListAccessGrants;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -28,7 +29,7 @@ class AccessGrantListParametersTest {
     void validParametersBecomeTheQuery() {
         assertThat(AccessGrantListParameters.parse(params("dataProductId", "sales.orders", "consumerTeam", "marketing",
                 "status", "ACTIVE", "page", "2", "size", "1")))
-                .isEqualTo(new ListAccessGrants(DataProductId.of("sales.orders"), "marketing", AccessGrantStatus.ACTIVE,
+                .isEqualTo(new ListAccessGrants(DataProductId.of("sales.orders"), TeamName.of("marketing"), AccessGrantStatus.ACTIVE,
                         2, 1));
     }
 

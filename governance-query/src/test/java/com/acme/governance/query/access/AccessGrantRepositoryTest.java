@@ -1,5 +1,6 @@
 package com.acme.governance.query.access;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.access.AccessGrantStatus;
 import com.acme.governance.api.access.ListAccessGrants;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -106,9 +107,9 @@ class AccessGrantRepositoryTest {
                 .containsExactly(EXPIRED);
         assertThat(ids(repository.search(new ListAccessGrants(DataProductId.of("sales.orders"), null, null, 0, 20))))
                 .containsExactly(EXPIRED, REVOKED);
-        assertThat(ids(repository.search(new ListAccessGrants(null, "sales", null, 0, 20))))
+        assertThat(ids(repository.search(new ListAccessGrants(null, TeamName.of("sales"), null, 0, 20))))
                 .containsExactly(ACTIVE);
-        assertThat(ids(repository.search(new ListAccessGrants(DataProductId.of("sales.orders"), "marketing",
+        assertThat(ids(repository.search(new ListAccessGrants(DataProductId.of("sales.orders"), TeamName.of("marketing"),
                 AccessGrantStatus.REVOKED, 0, 20)))).containsExactly(REVOKED);
         assertThat(ids(repository.search(new ListAccessGrants(DataProductId.of("sales.orders"), null,
                 AccessGrantStatus.ACTIVE, 0, 20)))).isEmpty();

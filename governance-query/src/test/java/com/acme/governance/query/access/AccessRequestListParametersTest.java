@@ -1,5 +1,6 @@
 package com.acme.governance.query.access;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.access.AccessRequestStatus;
 import com.acme.governance.api.access.ListAccessRequests;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -30,7 +31,7 @@ class AccessRequestListParametersTest {
         assertThat(AccessRequestListParameters.parse(params("status", "PENDING", "dataProductId", "sales.orders",
                 "consumerTeam", "marketing", "awaitingMyApproval", "true", "page", "1", "size", "50")))
                 .isEqualTo(new ListAccessRequests(AccessRequestStatus.PENDING, DataProductId.of("sales.orders"),
-                        "marketing", true, 1, 50));
+                        TeamName.of("marketing"), true, 1, 50));
         assertThat(AccessRequestListParameters.parse(params("awaitingMyApproval", "false")).awaitingMyApproval())
                 .isFalse();
     }

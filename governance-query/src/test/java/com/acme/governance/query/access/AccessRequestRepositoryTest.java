@@ -1,5 +1,6 @@
 package com.acme.governance.query.access;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.access.AccessRequestStatus;
 import com.acme.governance.api.access.ListAccessRequests;
 import com.acme.governance.api.audit.Actor;
@@ -136,7 +137,8 @@ class AccessRequestRepositoryTest {
 
     private static ListAccessRequests query(AccessRequestStatus status, DataProductId product, String consumerTeam,
                                             int page, int size) {
-        return new ListAccessRequests(status, product, consumerTeam, false, page, size);
+        return new ListAccessRequests(status, product, consumerTeam == null ? null : TeamName.of(consumerTeam), false,
+                page, size);
     }
 
     private static List<String> ids(PageView<AccessRequestView> page) {

@@ -1,8 +1,10 @@
 package com.acme.governance.query.dataproduct;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductStatus;
 import com.acme.governance.api.dataproduct.ListDataProducts;
+import com.acme.governance.api.dataproduct.Tag;
 import com.acme.governance.query.web.FieldProblem;
 import com.acme.governance.query.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,8 @@ class DataProductListParametersTest {
                 "domain", "sales", "ownerTeam", "sales-analytics", "classification", "CONFIDENTIAL", "tag", "pii",
                 "status", "PUBLISHED", "q", "Orders (all).*", "page", "2", "size", "100"));
 
-        assertThat(query).isEqualTo(new ListDataProducts("sales", "sales-analytics", Classification.CONFIDENTIAL,
-                "pii", DataProductStatus.PUBLISHED, "Orders (all).*", 2, 100));
+        assertThat(query).isEqualTo(new ListDataProducts("sales", TeamName.of("sales-analytics"),
+                Classification.CONFIDENTIAL, Tag.of("pii"), DataProductStatus.PUBLISHED, "Orders (all).*", 2, 100));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.acme.governance.query.dataproduct;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.DataProductStatus;
@@ -7,6 +8,7 @@ import com.acme.governance.api.dataproduct.ListDataProducts;
 import com.acme.governance.api.dataproduct.OutputPort;
 import com.acme.governance.api.dataproduct.PortKind;
 import com.acme.governance.api.dataproduct.SchemaType;
+import com.acme.governance.api.dataproduct.Tag;
 import com.acme.governance.query.ingestion.EventPayloads;
 import com.acme.governance.query.support.DataProductStream;
 import com.acme.governance.query.support.InMemoryMongo;
@@ -149,7 +151,8 @@ class DataProductRepositoryTest {
 
     private static ListDataProducts query(String domain, String ownerTeam, Classification classification, String tag,
                                           DataProductStatus status, String q, int page, int size) {
-        return new ListDataProducts(domain, ownerTeam, classification, tag, status, q, page, size);
+        return new ListDataProducts(domain, ownerTeam == null ? null : TeamName.of(ownerTeam), classification,
+                tag == null ? null : Tag.of(tag), status, q, page, size);
     }
 
     private static List<String> ids(PageView<DataProductView> page) {

@@ -5,8 +5,7 @@ import com.acme.governance.api.access.RejectAccessRequest;
 import com.acme.governance.api.access.RequestAccess;
 import com.acme.governance.api.access.RevokeAccessGrant;
 import com.acme.governance.api.access.WithdrawAccessRequest;
-import com.acme.governance.api.dataproduct.DataProductId;
-import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.command.web.CommandAccepted;
 import com.acme.governance.command.web.CommandDispatcher;
 import com.acme.governance.command.web.GovernanceToken;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.UUID;
 
 /** Access requests and the grants they become: one id for both. */
 @RestController
@@ -41,56 +39,35 @@ class AccessCommandController {
     @PostMapping("/api/v1/access-requests")
     ResponseEntity<CommandAccepted> request(@Valid @RequestBody RequestAccessRequest request,
                                             HttpServletRequest http, Principal principal) {
-        String requestId = KeyDerivedIds.uuid("access-request", principal.getName(), http);
-        RequestAccess command = new RequestAccess(requestId, productId(request.dataProductId()),
-                request.consumerTeam(), request.purpose(), request.durationDays());
-        GovernanceToken token = dispatcher.create(command, requestId);
+        AccessRequestId requestId = AccessRequestId.of(KeyDerivedIds.uuid("access-request", principal.getName(), http));
+        RequestAccess command = request.toCommand(requestId);
+        GovernanceToken token = dispatcher.create(command, requestId.toString());
         return ResponseEntity.created(URI.create("/api/v1/access-requests/" + requestId))
                 .header(GovernanceToken.HEADER, token.toString())
                 .body(CommandAccepted.of(token));
     }
 
     @PostMapping("/api/v1/access-requests/{id}/approve")
-    ResponseEntity<CommandAccepted> approve(@PathVariable String id) {
-        return answer(dispatcher.send(new ApproveAccessRequest(requestId(id)), id));
+    ResponseEntity<CommandAccepted> approve(@PathVariable AccessRequestId id) {
+        return answer(dispatcher.send(new ApproveAccessRequest(id.value()), id.value()));
     }
 
     @PostMapping("/api/v1/access-requests/{id}/reject")
-    ResponseEntity<CommandAccepted> reject(@PathVariable String id, @RequestBody ReasonBody body) {
-        return answer(dispatcher.send(new RejectAccessRequest(requestId(id), body.reason()), id));
+    ResponseEntity<CommandAccepted> reject(@PathVariable AccessRequestId id, @RequestBody ReasonBody body) {
+        return answer(dispatcher.send(new RejectAccessRequest(id.value(), body.reason()), id.value()));
     }
 
     @PostMapping("/api/v1/access-requests/{id}/withdraw")
-    ResponseEntity<CommandAccepted> withdraw(@PathVariable String id) {
-        return answer(dispatcher.send(new WithdrawAccessRequest(requestId(id)), id));
+    ResponseEntity<CommandAccepted> withdraw(@PathVariable AccessRequestId id) {
+        return answer(dispatcher.send(new WithdrawAccessRequest(id.value()), id.value()));
     }
 
     @PostMapping("/api/v1/access-grants/{id}/revoke")
-    ResponseEntity<CommandAccepted> revoke(@PathVariable String id, @RequestBody ReasonBody body) {
-        return answer(dispatcher.send(new RevokeAccessGrant(requestId(id), body.reason()), id));
+    ResponseEntity<CommandAccepted> revoke(@PathVariable AccessRequestId id, @RequestBody ReasonBody body) {
+        return answer(dispatcher.send(new RevokeAccessGrant(id.value(), body.reason()), id.value()));
     }
 
     private static ResponseEntity<CommandAccepted> answer(GovernanceToken token) {
         return ResponseEntity.ok().header(GovernanceToken.HEADER, token.toString()).body(CommandAccepted.of(token));
-    }
-
-    private static DataProductId productId(String id) {
-        try {
-            return DataProductId.of(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("dataProductId", e.getMessage());
-        }
-    }
-
-    private static String requestId(String id) {
-        try {
-            return UUID.fromString(id).toString().equals(id.toLowerCase()) ? id.toLowerCase() : fail();
-        } catch (IllegalArgumentException e) {
-            return fail();
-        }
-    }
-
-    private static String fail() {
-        throw new InvalidInputException("id", "an access request id is a UUID");
     }
 }

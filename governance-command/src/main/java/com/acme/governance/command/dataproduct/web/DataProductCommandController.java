@@ -5,7 +5,6 @@ import com.acme.governance.api.dataproduct.DeprecateDataProduct;
 import com.acme.governance.api.dataproduct.PublishDataProduct;
 import com.acme.governance.api.dataproduct.RegisterDataProduct;
 import com.acme.governance.api.dataproduct.RetireDataProduct;
-import com.acme.governance.command.common.InvalidInputException;
 import com.acme.governance.command.dataproduct.DataProduct;
 import com.acme.governance.command.web.CommandAccepted;
 import com.acme.governance.command.web.CommandDispatcher;
@@ -54,42 +53,32 @@ class DataProductCommandController {
 
     /** {@code If-Match} is the ETag GET answered; without one, or with {@code *}, 428 (ADR 0010). */
     @PutMapping("/{id}")
-    ResponseEntity<CommandAccepted> update(@PathVariable String id,
+    ResponseEntity<CommandAccepted> update(@PathVariable DataProductId id,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestBody UpdateDataProductRequest request) {
-        DataProductId productId = productId(id);
-        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, productId.toString(), ifMatch);
-        return answer(HttpStatus.OK, dispatcher.send(request.toCommand(productId, expectedVersion), id));
+        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.toString(), ifMatch);
+        return answer(HttpStatus.OK, dispatcher.send(request.toCommand(id, expectedVersion), id.toString()));
     }
 
     @PostMapping("/{id}/contracts")
-    ResponseEntity<CommandAccepted> publishContractVersion(@PathVariable String id,
+    ResponseEntity<CommandAccepted> publishContractVersion(@PathVariable DataProductId id,
                                                            @Valid @RequestBody PublishContractVersionRequest request) {
-        DataProductId productId = productId(id);
-        return answer(HttpStatus.CREATED, dispatcher.send(request.toCommand(productId), id));
+        return answer(HttpStatus.CREATED, dispatcher.send(request.toCommand(id), id.toString()));
     }
 
     @PostMapping("/{id}/publish")
-    ResponseEntity<CommandAccepted> publish(@PathVariable String id) {
-        return answer(HttpStatus.OK, dispatcher.send(new PublishDataProduct(productId(id)), id));
+    ResponseEntity<CommandAccepted> publish(@PathVariable DataProductId id) {
+        return answer(HttpStatus.OK, dispatcher.send(new PublishDataProduct(id), id.toString()));
     }
 
     @PostMapping("/{id}/deprecate")
-    ResponseEntity<CommandAccepted> deprecate(@PathVariable String id, @RequestBody ReasonRequest request) {
-        return answer(HttpStatus.OK, dispatcher.send(new DeprecateDataProduct(productId(id), request.reason()), id));
+    ResponseEntity<CommandAccepted> deprecate(@PathVariable DataProductId id, @RequestBody ReasonRequest request) {
+        return answer(HttpStatus.OK, dispatcher.send(new DeprecateDataProduct(id, request.reason()), id.toString()));
     }
 
     @PostMapping("/{id}/retire")
-    ResponseEntity<CommandAccepted> retire(@PathVariable String id, @RequestBody ReasonRequest request) {
-        return answer(HttpStatus.OK, dispatcher.send(new RetireDataProduct(productId(id), request.reason()), id));
-    }
-
-    private static DataProductId productId(String id) {
-        try {
-            return DataProductId.of(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("id", e.getMessage());
-        }
+    ResponseEntity<CommandAccepted> retire(@PathVariable DataProductId id, @RequestBody ReasonRequest request) {
+        return answer(HttpStatus.OK, dispatcher.send(new RetireDataProduct(id, request.reason()), id.toString()));
     }
 
     private static ResponseEntity<CommandAccepted> answer(HttpStatus status, GovernanceToken token) {

@@ -1,9 +1,8 @@
 package com.acme.governance.command.policy.web;
 
-import com.acme.governance.api.Limits;
 import com.acme.governance.api.policy.DefinePolicy;
+import com.acme.governance.api.policy.PolicyId;
 import com.acme.governance.api.policy.RetirePolicy;
-import com.acme.governance.command.common.InvalidInputException;
 import com.acme.governance.command.config.CommandProperties;
 import com.acme.governance.command.policy.Policy;
 import com.acme.governance.command.policy.catalog.PolicyCatalog;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.regex.Pattern;
 
 /**
  * Stewards define, amend and retire policies. A change is answered once the command side's policy catalog has
@@ -40,7 +38,6 @@ import java.util.regex.Pattern;
 class PolicyCommandController {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyCommandController.class);
-    private static final Pattern POLICY_ID = Pattern.compile(Limits.POLICY_ID_PATTERN);
 
     /** As the event store records the aggregate's type. */
     private static final String AGGREGATE_TYPE = Policy.class.getSimpleName();
@@ -71,20 +68,20 @@ class PolicyCommandController {
 
     /** {@code If-Match} is the ETag GET answered; without one, or with {@code *}, 428 (ADR 0010). */
     @PutMapping("/{id}")
-    ResponseEntity<CommandAccepted> amend(@PathVariable String id,
+    ResponseEntity<CommandAccepted> amend(@PathVariable PolicyId id,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @RequestBody AmendPolicyRequest request) {
-        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, policyId(id), ifMatch);
-        return answer(dispatcher.send(request.toCommand(id).expecting(expectedVersion), id));
+        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.value(), ifMatch);
+        return answer(dispatcher.send(request.toCommand(id.value()).expecting(expectedVersion), id.value()));
     }
 
     @PostMapping("/{id}/retire")
-    ResponseEntity<CommandAccepted> retire(@PathVariable String id,
+    ResponseEntity<CommandAccepted> retire(@PathVariable PolicyId id,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestBody(required = false) RetirePolicyRequest request) {
         String reason = request == null ? null : request.reason();
-        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, policyId(id), ifMatch);
-        return answer(dispatcher.send(new RetirePolicy(id, expectedVersion, reason), id));
+        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.value(), ifMatch);
+        return answer(dispatcher.send(new RetirePolicy(id.value(), expectedVersion, reason), id.value()));
     }
 
     private ResponseEntity<CommandAccepted> answer(GovernanceToken token) {
@@ -99,12 +96,5 @@ class PolicyCommandController {
             log.warn("Policy catalog has not applied {} after {}; access decisions may briefly use the previous "
                     + "version", token, properties.catalogWait());
         }
-    }
-
-    private static String policyId(String id) {
-        if (!POLICY_ID.matcher(id).matches()) {
-            throw new InvalidInputException("id", "policy id must match " + Limits.POLICY_ID_PATTERN);
-        }
-        return id;
     }
 }
