@@ -19,7 +19,7 @@ import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.policy.ApprovalRole;
 import com.acme.governance.command.common.IllegalTransitionException;
-import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.edge.web.InvalidInputException;
 import com.acme.governance.command.common.NotPermittedException;
 import com.acme.governance.command.dataproduct.ProductFacts;
 import org.axonframework.commandhandling.CommandHandler;

@@ -18,7 +18,7 @@ import com.acme.governance.api.dataproduct.SchemaType;
 import com.acme.governance.api.dataproduct.SemanticVersion;
 import com.acme.governance.api.dataproduct.UpdateDataProduct;
 import com.acme.governance.command.common.IllegalTransitionException;
-import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.edge.web.InvalidInputException;
 import com.acme.governance.command.common.VersionMismatchException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.CommandHandler;

@@ -1,8 +1,9 @@
 package com.acme.governance.command.web;
 
+import com.acme.governance.edge.consistency.GovernanceToken;
 import com.acme.governance.api.audit.Actor;
 import com.acme.governance.api.audit.AuditMetadata;
-import com.acme.governance.command.security.CurrentActor;
+import com.acme.governance.edge.security.CurrentActor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;

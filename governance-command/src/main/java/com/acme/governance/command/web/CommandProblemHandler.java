@@ -2,7 +2,7 @@ package com.acme.governance.command.web;
 
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.command.common.IllegalTransitionException;
-import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.edge.web.InvalidInputException;
 import com.acme.governance.command.common.NotPermittedException;
 import com.acme.governance.command.dataproduct.IncompatibleContractException;
 import jakarta.validation.ConstraintViolation;

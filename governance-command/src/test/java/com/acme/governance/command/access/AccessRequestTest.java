@@ -24,7 +24,7 @@ import com.acme.governance.api.policy.RuleCondition;
 import com.acme.governance.api.policy.RuleOutcome;
 import com.acme.governance.command.TestActors;
 import com.acme.governance.command.common.IllegalTransitionException;
-import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.edge.web.InvalidInputException;
 import com.acme.governance.command.common.NotPermittedException;
 import com.acme.governance.command.dataproduct.ProductFacts;
 import com.acme.governance.command.policy.CatalogPolicy;

@@ -14,7 +14,7 @@ import com.acme.governance.api.dataproduct.SchemaType;
 import com.acme.governance.api.dataproduct.SemanticVersion;
 import com.acme.governance.api.dataproduct.UpdateDataProduct;
 import com.acme.governance.command.common.IllegalTransitionException;
-import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.edge.web.InvalidInputException;
 import com.acme.governance.command.common.NotPermittedException;
 import com.acme.governance.command.common.VersionMismatchException;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,8 +1,10 @@
 package com.acme.governance.command.edge;
 
+import com.acme.governance.edge.testing.Hostile;
+import com.acme.governance.edge.testing.RawHttp;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.command.GovernanceCommandApplication;
-import com.acme.governance.command.edge.RawHttp.Response;
+import com.acme.governance.edge.testing.RawHttp.Response;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Projections;
 import de.bwaldvogel.mongo.MongoServer;

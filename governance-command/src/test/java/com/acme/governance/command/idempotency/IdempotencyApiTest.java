@@ -1,8 +1,9 @@
 package com.acme.governance.command.idempotency;
 
+import com.acme.governance.edge.testing.MovableClock;
 import com.acme.governance.command.GovernanceCommandApplication;
 import com.acme.governance.command.config.CommandProperties;
-import com.acme.governance.command.web.GovernanceToken;
+import com.acme.governance.edge.consistency.GovernanceToken;
 import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -115,7 +116,7 @@ class IdempotencyApiTest {
         @Bean
         @Primary
         MovableClock movableClock() {
-            return new MovableClock();
+            return MovableClock.ticking();
         }
     }
 
@@ -382,28 +383,4 @@ class IdempotencyApiTest {
                 + "\",\"classification\":\"INTERNAL\",\"tags\":[],\"outputPorts\":[]}";
     }
 
-    /** Real time plus an offset a test moves forward. */
-    static final class MovableClock extends Clock {
-        private final Clock base = Clock.systemUTC();
-        private volatile Duration offset = Duration.ZERO;
-
-        void advance(Duration duration) {
-            offset = offset.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return base.instant().plus(offset);
-        }
-    }
 }

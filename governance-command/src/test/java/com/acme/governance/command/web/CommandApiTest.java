@@ -1,5 +1,6 @@
 package com.acme.governance.command.web;
 
+import com.acme.governance.edge.consistency.GovernanceToken;
 import com.acme.governance.command.GovernanceCommandApplication;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;

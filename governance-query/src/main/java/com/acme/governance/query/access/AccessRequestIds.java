@@ -1,6 +1,6 @@
 package com.acme.governance.query.access;
 
-import com.acme.governance.query.web.InvalidInputException;
+import com.acme.governance.edge.web.InvalidInputException;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package com.acme.governance.query.web;
 
+import com.acme.governance.edge.web.FieldProblem;
 import com.acme.governance.api.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;

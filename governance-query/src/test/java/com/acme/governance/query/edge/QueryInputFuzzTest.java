@@ -1,8 +1,10 @@
 package com.acme.governance.query.edge;
 
+import com.acme.governance.edge.testing.Hostile;
+import com.acme.governance.edge.testing.RawHttp;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.query.GovernanceQueryApplication;
-import com.acme.governance.query.edge.RawHttp.Response;
+import com.acme.governance.edge.testing.RawHttp.Response;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import com.acme.governance.query.support.AccessRequestStream;
 import com.acme.governance.query.support.DataProductStream;

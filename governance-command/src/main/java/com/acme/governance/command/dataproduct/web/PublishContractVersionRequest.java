@@ -4,7 +4,7 @@ import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.PublishContractVersion;
 import com.acme.governance.api.dataproduct.SchemaType;
 import com.acme.governance.api.dataproduct.SemanticVersion;
-import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.edge.web.InvalidInputException;
 import com.acme.governance.command.dataproduct.JsonSchemaValidity;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
