@@ -1,9 +1,10 @@
 package com.acme.governance.command.idempotency;
 
-import com.acme.governance.edge.testing.MovableClock;
 import com.acme.governance.command.GovernanceCommandApplication;
 import com.acme.governance.command.config.CommandProperties;
 import com.acme.governance.edge.consistency.GovernanceToken;
+import com.acme.governance.edge.security.LocalUsers;
+import com.acme.governance.edge.testing.MovableClock;
 import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -22,9 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -107,10 +106,7 @@ class IdempotencyApiTest {
     static class Users {
         @Bean
         UserDetailsService testUsers() {
-            return new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}alice-pw").authorities("TEAM_sales").build(),
-                    User.withUsername("erin").password("{noop}erin-pw").authorities("TEAM_sales").build(),
-                    User.withUsername("bob").password("{noop}bob-pw").authorities("TEAM_marketing").build());
+            return LocalUsers.userDetailsService();
         }
 
         @Bean

@@ -3,7 +3,7 @@ package com.acme.governance.query.access;
 import com.acme.governance.api.Limits;
 import com.acme.governance.api.access.ListAccessRequests;
 import com.acme.governance.api.dataproduct.DataProductId;
-import com.acme.governance.edge.security.CurrentActor;
+import com.acme.governance.edge.security.AuthenticatedActor;
 import com.acme.governance.query.web.PageView;
 import com.acme.governance.query.web.QueryParameters;
 import com.acme.governance.query.web.ResourceNotFoundException;
@@ -53,7 +53,7 @@ public class AccessRequestQueryController {
     public PageView<AccessRequestView> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                                             @Parameter(hidden = true) Authentication authentication) {
         ListAccessRequests query = AccessRequestListParameters.parse(parameters);
-        return requests.search(query, CurrentActor.of(authentication));
+        return requests.search(query, AuthenticatedActor.of(authentication));
     }
 
     @GetMapping("/{id}")

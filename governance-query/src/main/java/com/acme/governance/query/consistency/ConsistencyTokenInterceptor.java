@@ -1,7 +1,7 @@
 package com.acme.governance.query.consistency;
 
 import com.acme.governance.edge.consistency.GovernanceToken;
-import com.acme.governance.edge.web.InvalidInputException;
+import com.acme.governance.edge.problem.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;

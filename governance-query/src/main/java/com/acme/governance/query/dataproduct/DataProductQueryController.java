@@ -1,9 +1,9 @@
 package com.acme.governance.query.dataproduct;
 
 import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.audit.AuditEventRepository;
 import com.acme.governance.query.audit.HistoryEntry;
-import com.acme.governance.edge.web.InvalidInputException;
 import com.acme.governance.query.web.PageView;
 import com.acme.governance.query.web.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;

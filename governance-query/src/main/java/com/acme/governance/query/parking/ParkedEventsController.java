@@ -1,8 +1,8 @@
 package com.acme.governance.query.parking;
 
 import com.acme.governance.api.audit.Actor;
-import com.acme.governance.edge.security.CurrentActor;
-import com.acme.governance.edge.web.InvalidInputException;
+import com.acme.governance.edge.problem.InvalidInputException;
+import com.acme.governance.edge.security.AuthenticatedActor;
 import com.acme.governance.query.web.PageView;
 import com.acme.governance.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -89,7 +89,7 @@ public class ParkedEventsController {
     }
 
     private static Actor requireOperator(Authentication authentication) {
-        Actor actor = CurrentActor.of(authentication);
+        Actor actor = AuthenticatedActor.of(authentication);
         if (!actor.roles().contains(Actor.OPERATOR)) {
             throw new AccessDeniedException("operators only");
         }

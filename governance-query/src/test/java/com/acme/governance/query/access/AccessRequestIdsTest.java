@@ -1,7 +1,7 @@
 package com.acme.governance.query.access;
 
-import com.acme.governance.edge.web.FieldProblem;
-import com.acme.governance.edge.web.InvalidInputException;
+import com.acme.governance.edge.problem.FieldProblem;
+import com.acme.governance.edge.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package com.acme.governance.edge.web;
+package com.acme.governance.edge.problem;
 
 import java.util.List;
 

@@ -9,14 +9,14 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class CurrentActorTest {
+class AuthenticatedActorTest {
 
     @Test
     void teamAndRoleAuthoritiesBecomeTheActorsTeamsAndRoles() {
         var authentication = new TestingAuthenticationToken("frank", "pw",
                 "TEAM_sales", "ROLE_STEWARD", "TEAM_logistics", "SCOPE_read", "TEAM_sales");
 
-        Actor actor = CurrentActor.of(authentication);
+        Actor actor = AuthenticatedActor.of(authentication);
 
         assertThat(actor.principal()).isEqualTo("frank");
         assertThat(actor.teams()).containsExactly("logistics", "sales");
@@ -26,7 +26,7 @@ class CurrentActorTest {
 
     @Test
     void withoutTeamOrRoleAuthoritiesTheActorHasNone() {
-        Actor actor = CurrentActor.of(new TestingAuthenticationToken("dave", "pw", "SCOPE_read"));
+        Actor actor = AuthenticatedActor.of(new TestingAuthenticationToken("dave", "pw", "SCOPE_read"));
 
         assertThat(actor.teams()).isEmpty();
         assertThat(actor.roles()).isEmpty();
@@ -34,8 +34,8 @@ class CurrentActorTest {
 
     @Test
     void withoutAnAuthenticatedCallerThereIsNoActor() {
-        assertThatThrownBy(() -> CurrentActor.of(null)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AuthenticatedActor.of(null)).isInstanceOf(IllegalStateException.class);
         var unauthenticated = new UsernamePasswordAuthenticationToken("alice", "alice-pw");
-        assertThatThrownBy(() -> CurrentActor.of(unauthenticated)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AuthenticatedActor.of(unauthenticated)).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -11,17 +11,17 @@ import java.util.List;
  * The caller as the contract's {@link Actor}: authorities {@code TEAM_x} are their teams and {@code ROLE_x} their
  * roles, whether they came from a JWT ({@link TeamAndRoleAuthorities}) or from the {@link LocalUsers}.
  */
-public final class CurrentActor {
+public final class AuthenticatedActor {
 
-    private CurrentActor() {
+    private AuthenticatedActor() {
     }
 
     /** The caller of the request being handled. @throws IllegalStateException when nobody is authenticated */
-    public static Actor get() {
+    public static Actor current() {
         return of(SecurityContextHolder.getContext().getAuthentication());
     }
 
-    /** @throws IllegalStateException when there is no authenticated caller: every read requires one */
+    /** @throws IllegalStateException when there is no authenticated caller: every endpoint but health requires one */
     public static Actor of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new IllegalStateException("no authenticated caller");

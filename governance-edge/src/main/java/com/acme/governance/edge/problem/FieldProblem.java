@@ -1,4 +1,4 @@
-package com.acme.governance.edge.web;
+package com.acme.governance.edge.problem;
 
 /**
  * One offending input of a 400 answer (an element of the problem's {@code errors}): a body field, query parameter,
