@@ -17,7 +17,8 @@ class ContractBoundariesTest {
     @Test
     void contractDependsOnNoOtherModule() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "com.acme.governance.command..", "com.acme.governance.query..", "com.acme.governance.local..")
+                        "com.acme.governance.command..", "com.acme.governance.query..", "com.acme.governance.edge..",
+                        "com.acme.governance.local..")
                 .check(contract);
     }
 

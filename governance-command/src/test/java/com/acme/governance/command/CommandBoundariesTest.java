@@ -27,4 +27,14 @@ class CommandBoundariesTest {
                         "org.springframework.http..", "org.apache.kafka..", "com.mongodb..")
                 .check(command);
     }
+
+    /** Of the shared edge, business rules may raise its plain-Java problems only (ADR 0014). */
+    @Test
+    void businessRulesUseOnlyTheEdgesProblemVocabulary() {
+        noClasses().that().resideInAnyPackage("com.acme.governance.command.dataproduct",
+                        "com.acme.governance.command.policy", "com.acme.governance.command.access")
+                .should().dependOnClassesThat().resideInAnyPackage("com.acme.governance.edge.web..",
+                        "com.acme.governance.edge.security..", "com.acme.governance.edge.mongo..")
+                .check(command);
+    }
 }

@@ -1,9 +1,10 @@
 package com.acme.governance.query;
 
+import com.acme.governance.api.policy.PolicyScope;
 import com.acme.governance.api.problem.ProblemTypes;
+import com.acme.governance.edge.security.LocalUsers;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
-import com.acme.governance.api.policy.PolicyScope;
 import com.acme.governance.query.support.AccessRequestStream;
 import com.acme.governance.query.support.DataProductStream;
 import com.acme.governance.query.support.InMemoryMongo;
@@ -19,9 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -439,11 +438,7 @@ class QueryApplicationTest {
     static class Users {
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}alice-pw").authorities("TEAM_sales").build(),
-                    User.withUsername("bob").password("{noop}bob-pw").authorities("TEAM_marketing").build(),
-                    User.withUsername("carol").password("{noop}carol-pw").authorities("ROLE_STEWARD").build(),
-                    User.withUsername("dave").password("{noop}dave-pw").authorities("ROLE_AUDITOR").build());
+            return LocalUsers.userDetailsService();
         }
     }
 }

@@ -26,8 +26,8 @@ class QueryArchitectureTest {
 
     @ArchTest
     static final ArchRule independentOfTheCommandSide = noClasses().should()
-            .dependOnClassesThat().resideInAPackage("com.acme.governance.command..")
-            .because("the query side knows the command side only through governance-api and Kafka");
+            .dependOnClassesThat().resideInAnyPackage("com.acme.governance.command..", "com.acme.governance.local..")
+            .because("the query side knows the command side only through governance-api, governance-edge and Kafka");
 
     @ArchTest
     static final ArchRule scannedBeansHaveModulePrefixedNames = classes()

@@ -1,5 +1,6 @@
 package com.acme.governance.local;
 
+import com.acme.governance.edge.testing.MovableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class AccessStoryIT extends LocalStackSupport {
         @Bean
         @Primary
         MovableClock movableClock() {
-            return new MovableClock();
+            return MovableClock.ticking();
         }
     }
 

@@ -1,7 +1,8 @@
 package com.acme.governance.local;
 
 import com.acme.governance.api.problem.ProblemTypes;
-import com.acme.governance.local.RawHttp.Response;
+import com.acme.governance.edge.testing.RawHttp;
+import com.acme.governance.edge.testing.RawHttp.Response;
 import com.mongodb.client.MongoClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

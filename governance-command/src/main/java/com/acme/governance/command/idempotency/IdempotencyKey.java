@@ -1,6 +1,6 @@
 package com.acme.governance.command.idempotency;
 
-import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.edge.problem.InvalidInputException;
 
 import java.util.List;
 

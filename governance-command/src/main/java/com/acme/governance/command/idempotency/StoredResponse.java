@@ -1,6 +1,6 @@
 package com.acme.governance.command.idempotency;
 
-import com.acme.governance.command.web.GovernanceToken;
+import com.acme.governance.edge.consistency.GovernanceToken;
 import org.springframework.http.HttpHeaders;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.acme.governance.command.web;
 
+import com.acme.governance.edge.consistency.GovernanceToken;
+
 /** Answer to a successful command: the aggregate and its version after the decision. */
 public record CommandAccepted(String id, long version) {
 

@@ -2,7 +2,8 @@ package com.acme.governance.command.web;
 
 import com.acme.governance.api.audit.Actor;
 import com.acme.governance.api.audit.AuditMetadata;
-import com.acme.governance.command.security.CurrentActor;
+import com.acme.governance.edge.consistency.GovernanceToken;
+import com.acme.governance.edge.security.AuthenticatedActor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -41,7 +42,7 @@ public class CommandDispatcher {
     }
 
     private static MetaData auditMetadata() {
-        Actor actor = CurrentActor.get();
+        Actor actor = AuthenticatedActor.current();
         return MetaData.from(Map.of(
                 AuditMetadata.PRINCIPAL, actor.principal(),
                 AuditMetadata.TEAMS, actor.teams(),

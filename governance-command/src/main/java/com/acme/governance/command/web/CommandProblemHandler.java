@@ -2,9 +2,10 @@ package com.acme.governance.command.web;
 
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.command.common.IllegalTransitionException;
-import com.acme.governance.command.common.InvalidInputException;
 import com.acme.governance.command.common.NotPermittedException;
 import com.acme.governance.command.dataproduct.IncompatibleContractException;
+import com.acme.governance.edge.problem.FieldProblem;
+import com.acme.governance.edge.problem.InvalidInputException;
 import jakarta.validation.ConstraintViolation;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -38,21 +39,18 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
     /** Whose types (the identifiers) say in their exception what is wrong with a value. */
     private static final String CONTRACT_PACKAGE = "com.acme.governance.api.";
 
-    record FieldError(String field, String message) {
-    }
-
     @ExceptionHandler(JSR303ViolationException.class)
     ProblemDetail invalidCommand(JSR303ViolationException e) {
-        List<FieldError> errors = e.getViolations().stream()
+        List<FieldProblem> errors = e.getViolations().stream()
                 .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
-                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
                 .toList();
         return invalid("The request is invalid", errors);
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        return invalid(e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+        return invalid(e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(NotPermittedException.class)
@@ -99,9 +97,9 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         return ResponseEntity.badRequest().body(invalid("The request is invalid", errors));
     }
@@ -117,7 +115,7 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
         Class<?> type = e.getRequiredType();
         String message = type != null && type.getName().startsWith(CONTRACT_PACKAGE)
                 ? e.getMostSpecificCause().getMessage() : "has the wrong type";
-        return ResponseEntity.badRequest().body(invalid(field + " " + message, List.of(new FieldError(field, message))));
+        return ResponseEntity.badRequest().body(invalid(field + " " + message, List.of(new FieldProblem(field, message))));
     }
 
     @Override
@@ -137,7 +135,7 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private static ProblemDetail invalid(String detail, List<FieldError> errors) {
+    private static ProblemDetail invalid(String detail, List<FieldProblem> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, detail);
         problem.setProperty("errors", errors);
         return problem;

@@ -2,7 +2,7 @@ package com.acme.governance.command.web;
 
 import com.acme.governance.api.problem.PayloadTooLargeException;
 import com.acme.governance.api.problem.ProblemTypes;
-import com.acme.governance.command.web.CommandProblemHandler.FieldError;
+import com.acme.governance.edge.problem.FieldProblem;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -43,7 +43,7 @@ final class UnreadableBody {
             problem.setTitle(HttpStatus.PAYLOAD_TOO_LARGE.getReasonPhrase());
             return problem;
         }
-        FieldError error = fieldError(e);
+        FieldProblem error = fieldError(e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 error.field().equals(WHOLE_BODY) ? "The request body is not acceptable JSON" : "The request body is invalid");
         problem.setType(ProblemTypes.INVALID_INPUT);
@@ -52,13 +52,13 @@ final class UnreadableBody {
         return problem;
     }
 
-    private static FieldError fieldError(HttpMessageNotReadableException e) {
+    private static FieldProblem fieldError(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (!(cause instanceof JacksonException)) {
-            return new FieldError(WHOLE_BODY, e.getCause() == null ? "is missing" : "is not readable");
+            return new FieldProblem(WHOLE_BODY, e.getCause() == null ? "is missing" : "is not readable");
         }
         String field = field(cause);
-        return new FieldError(field, message(cause));
+        return new FieldProblem(field, message(cause));
     }
 
     /** The parser's position is the most precise (it knows a key inside a schema); the binding path comes next. */

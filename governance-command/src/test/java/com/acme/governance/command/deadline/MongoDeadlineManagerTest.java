@@ -1,5 +1,6 @@
 package com.acme.governance.command.deadline;
 
+import com.acme.governance.edge.testing.MovableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -35,7 +36,7 @@ class MongoDeadlineManagerTest {
 
     private static final String EXPIRY = "access-grant-expiry";
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final MovableClock clock = MovableClock.stoppedAt(Instant.parse("2026-11-25T10:00:00Z"));
     private final List<String> delivered = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failDelivery = new AtomicBoolean();
     private MongoServer server;
@@ -122,33 +123,6 @@ class MongoDeadlineManagerTest {
         @Override
         public boolean canResolve(ScopeDescriptor scope) {
             return scope instanceof AggregateScopeDescriptor;
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -2,7 +2,10 @@ package com.acme.governance.command.edge;
 
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.command.GovernanceCommandApplication;
-import com.acme.governance.command.edge.RawHttp.Response;
+import com.acme.governance.edge.security.LocalUsers;
+import com.acme.governance.edge.testing.Hostile;
+import com.acme.governance.edge.testing.RawHttp;
+import com.acme.governance.edge.testing.RawHttp.Response;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Projections;
 import de.bwaldvogel.mongo.MongoServer;
@@ -15,9 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -120,12 +121,7 @@ class CommandInputFuzzTest {
     static class Users {
         @Bean
         UserDetailsService testUsers() {
-            // a plain lookup: the manager itself would upgrade {noop} to bcrypt, costing ~80 ms per request here
-            UserDetailsService users = new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}alice-pw").authorities("TEAM_sales").build(),
-                    User.withUsername("bob").password("{noop}bob-pw").authorities("TEAM_marketing").build(),
-                    User.withUsername("carol").password("{noop}carol-pw").authorities("ROLE_STEWARD").build());
-            return users::loadUserByUsername;
+            return LocalUsers.userDetailsService();
         }
     }
 

@@ -2,7 +2,9 @@ package com.acme.governance.command.idempotency;
 
 import com.acme.governance.command.GovernanceCommandApplication;
 import com.acme.governance.command.config.CommandProperties;
-import com.acme.governance.command.web.GovernanceToken;
+import com.acme.governance.edge.consistency.GovernanceToken;
+import com.acme.governance.edge.security.LocalUsers;
+import com.acme.governance.edge.testing.MovableClock;
 import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -21,9 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -106,16 +106,13 @@ class IdempotencyApiTest {
     static class Users {
         @Bean
         UserDetailsService testUsers() {
-            return new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}alice-pw").authorities("TEAM_sales").build(),
-                    User.withUsername("erin").password("{noop}erin-pw").authorities("TEAM_sales").build(),
-                    User.withUsername("bob").password("{noop}bob-pw").authorities("TEAM_marketing").build());
+            return LocalUsers.userDetailsService();
         }
 
         @Bean
         @Primary
         MovableClock movableClock() {
-            return new MovableClock();
+            return MovableClock.ticking();
         }
     }
 
@@ -405,28 +402,4 @@ class IdempotencyApiTest {
                 + "\",\"classification\":\"INTERNAL\",\"tags\":[],\"outputPorts\":[]}";
     }
 
-    /** Real time plus an offset a test moves forward. */
-    static final class MovableClock extends Clock {
-        private final Clock base = Clock.systemUTC();
-        private volatile Duration offset = Duration.ZERO;
-
-        void advance(Duration duration) {
-            offset = offset.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return base.instant().plus(offset);
-        }
-    }
 }

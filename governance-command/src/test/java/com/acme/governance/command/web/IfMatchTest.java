@@ -1,6 +1,6 @@
 package com.acme.governance.command.web;
 
-import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.edge.problem.InvalidInputException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package com.acme.governance.command.web;
 
 import com.acme.governance.command.GovernanceCommandApplication;
+import com.acme.governance.edge.security.LocalUsers;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
@@ -12,9 +13,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -74,9 +73,7 @@ class PreconditionsApiTest {
     static class Users {
         @Bean
         UserDetailsService testUsers() {
-            return new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}alice-pw").authorities("TEAM_sales").build(),
-                    User.withUsername("carol").password("{noop}carol-pw").authorities("ROLE_STEWARD").build());
+            return LocalUsers.userDetailsService();
         }
     }
 

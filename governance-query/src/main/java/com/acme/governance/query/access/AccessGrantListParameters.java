@@ -4,7 +4,7 @@ import com.acme.governance.api.TeamName;
 import com.acme.governance.api.access.AccessGrantStatus;
 import com.acme.governance.api.access.ListAccessGrants;
 import com.acme.governance.api.dataproduct.DataProductId;
-import com.acme.governance.query.web.InvalidInputException;
+import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.web.QueryParameters;
 import org.springframework.util.MultiValueMap;
 

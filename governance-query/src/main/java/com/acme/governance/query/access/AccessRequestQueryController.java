@@ -4,7 +4,7 @@ import com.acme.governance.api.TeamName;
 import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.api.access.ListAccessRequests;
 import com.acme.governance.api.dataproduct.DataProductId;
-import com.acme.governance.query.security.AuthenticatedActor;
+import com.acme.governance.edge.security.AuthenticatedActor;
 import com.acme.governance.query.web.PageView;
 import com.acme.governance.query.web.QueryParameters;
 import com.acme.governance.query.web.ResourceNotFoundException;

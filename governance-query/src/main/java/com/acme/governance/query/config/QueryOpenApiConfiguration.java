@@ -1,6 +1,6 @@
 package com.acme.governance.query.config;
 
-import com.acme.governance.query.consistency.ConsistencyToken;
+import com.acme.governance.edge.consistency.GovernanceToken;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -20,7 +20,7 @@ public class QueryOpenApiConfiguration {
             if (handlerMethod.getBeanType().getPackageName().startsWith(QUERY_PACKAGE + ".")
                     && handlerMethod.hasMethodAnnotation(GetMapping.class)) {
                 operation.addParametersItem(new HeaderParameter()
-                        .name(ConsistencyToken.HEADER)
+                        .name(GovernanceToken.HEADER)
                         .required(false)
                         .description("<aggregateId>:<sequence> from a command's answer: the read waits, bounded, "
                                 + "until the read model applied that event (503 read-model-behind otherwise)")

@@ -1,6 +1,7 @@
 package com.acme.governance.query.consistency;
 
-import com.acme.governance.query.web.InvalidInputException;
+import com.acme.governance.edge.consistency.GovernanceToken;
+import com.acme.governance.edge.problem.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
@@ -26,18 +27,18 @@ public class ConsistencyTokenInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        String header = request.getHeader(ConsistencyToken.HEADER);
+        String header = request.getHeader(GovernanceToken.HEADER);
         if (header == null || !isRead(request) || !isQueryHandler(handler)) {
             return true;
         }
-        ConsistencyToken token = parse(header);
+        GovernanceToken token = parse(header);
         if (!reached(token)) {
             throw new ReadModelBehindException(token);
         }
         return true;
     }
 
-    private boolean reached(ConsistencyToken token) {
+    private boolean reached(GovernanceToken token) {
         try {
             return consistency.awaitReached(token);
         } catch (InterruptedException e) {
@@ -46,11 +47,11 @@ public class ConsistencyTokenInterceptor implements HandlerInterceptor {
         }
     }
 
-    private static ConsistencyToken parse(String header) {
+    private static GovernanceToken parse(String header) {
         try {
-            return ConsistencyToken.parse(header);
+            return GovernanceToken.parse(header);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(ConsistencyToken.HEADER, e.getMessage());
+            throw new InvalidInputException(GovernanceToken.HEADER, e.getMessage());
         }
     }
 

@@ -1,16 +1,18 @@
 package com.acme.governance.query.consistency;
 
+import com.acme.governance.edge.consistency.GovernanceToken;
+
 /** The read models did not reach a consistency token within the configured wait. */
 public class ReadModelBehindException extends RuntimeException {
 
-    private final ConsistencyToken token;
+    private final GovernanceToken token;
 
-    public ReadModelBehindException(ConsistencyToken token) {
+    public ReadModelBehindException(GovernanceToken token) {
         super("The read model has not applied " + token + " yet");
         this.token = token;
     }
 
-    public ConsistencyToken token() {
+    public GovernanceToken token() {
         return token;
     }
 }

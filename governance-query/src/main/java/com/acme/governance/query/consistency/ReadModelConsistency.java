@@ -1,5 +1,6 @@
 package com.acme.governance.query.consistency;
 
+import com.acme.governance.edge.consistency.GovernanceToken;
 import com.acme.governance.query.config.QueryProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ public class ReadModelConsistency {
     }
 
     /** @return true once the read models reached the token, false when the timeout elapsed first */
-    public boolean awaitReached(ConsistencyToken token) throws InterruptedException {
+    public boolean awaitReached(GovernanceToken token) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long seen = signal.generation();

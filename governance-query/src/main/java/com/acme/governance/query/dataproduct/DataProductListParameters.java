@@ -6,7 +6,7 @@ import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.DataProductStatus;
 import com.acme.governance.api.dataproduct.ListDataProducts;
 import com.acme.governance.api.dataproduct.Tag;
-import com.acme.governance.query.web.InvalidInputException;
+import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.web.QueryParameters;
 import org.springframework.util.MultiValueMap;
 

@@ -2,6 +2,7 @@ package com.acme.governance.query.dataproduct;
 
 import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.audit.AuditEventRepository;
 import com.acme.governance.query.audit.HistoryEntry;
 import com.acme.governance.query.web.PageView;

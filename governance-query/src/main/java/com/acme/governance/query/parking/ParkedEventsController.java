@@ -1,8 +1,8 @@
 package com.acme.governance.query.parking;
 
 import com.acme.governance.api.audit.Actor;
-import com.acme.governance.query.security.AuthenticatedActor;
-import com.acme.governance.query.web.InvalidInputException;
+import com.acme.governance.edge.problem.InvalidInputException;
+import com.acme.governance.edge.security.AuthenticatedActor;
 import com.acme.governance.query.web.PageView;
 import com.acme.governance.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;

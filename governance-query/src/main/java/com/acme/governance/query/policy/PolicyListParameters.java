@@ -3,7 +3,7 @@ package com.acme.governance.query.policy;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.policy.ListPolicies;
 import com.acme.governance.api.policy.PolicyStatus;
-import com.acme.governance.query.web.InvalidInputException;
+import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.web.QueryParameters;
 import org.springframework.util.MultiValueMap;
 

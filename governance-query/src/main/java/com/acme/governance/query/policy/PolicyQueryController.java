@@ -1,6 +1,8 @@
 package com.acme.governance.query.policy;
 
 import com.acme.governance.api.policy.PolicyId;
+import com.acme.governance.api.Limits;
+import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.web.PageView;
 import com.acme.governance.query.web.QueryParameters;
 import com.acme.governance.query.web.ResourceNotFoundException;

@@ -1,6 +1,7 @@
 package com.acme.governance.query.web;
 
 import com.acme.governance.api.problem.ProblemTypes;
+import com.acme.governance.edge.problem.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;

@@ -1,5 +1,7 @@
 package com.acme.governance.query.web;
 
+import com.acme.governance.edge.problem.FieldProblem;
+import com.acme.governance.edge.problem.InvalidInputException;
 import org.springframework.util.MultiValueMap;
 
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package com.acme.governance.query.web;
 
 import com.acme.governance.api.problem.ProblemTypes;
+import com.acme.governance.edge.problem.FieldProblem;
+import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.consistency.ReadModelBehindException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;

@@ -1,5 +1,6 @@
 package com.acme.governance.query.consistency;
 
+import com.acme.governance.edge.consistency.GovernanceToken;
 import com.acme.governance.query.support.InMemoryMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 class ReadModelConsistencyTest {
 
-    private static final ConsistencyToken TOKEN = new ConsistencyToken("sales.orders", 3);
+    private static final GovernanceToken TOKEN = new GovernanceToken("sales.orders", 3);
     private static final Duration LONG = Duration.ofMinutes(1);
 
     private static InMemoryMongo mongo;

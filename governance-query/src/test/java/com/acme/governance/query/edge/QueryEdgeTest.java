@@ -1,8 +1,10 @@
 package com.acme.governance.query.edge;
 
 import com.acme.governance.api.problem.ProblemTypes;
+import com.acme.governance.edge.security.LocalUsers;
+import com.acme.governance.edge.testing.RawHttp;
+import com.acme.governance.edge.testing.RawHttp.Response;
 import com.acme.governance.query.GovernanceQueryApplication;
-import com.acme.governance.query.edge.RawHttp.Response;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import com.acme.governance.query.support.AccessRequestStream;
 import com.acme.governance.query.support.DataProductStream;
@@ -19,9 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -64,10 +64,7 @@ class QueryEdgeTest {
     static class Users {
         @Bean
         UserDetailsService testUsers() {
-            // a plain lookup: the manager itself would upgrade {noop} to bcrypt, costing ~80 ms per request here
-            UserDetailsService users = new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}alice-pw").authorities("TEAM_sales").build());
-            return users::loadUserByUsername;
+            return LocalUsers.userDetailsService();
         }
     }
 

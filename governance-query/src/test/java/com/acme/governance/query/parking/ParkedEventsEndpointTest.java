@@ -1,6 +1,7 @@
 package com.acme.governance.query.parking;
 
 import com.acme.governance.api.problem.ProblemTypes;
+import com.acme.governance.edge.security.LocalUsers;
 import com.acme.governance.query.GovernanceQueryApplication;
 import com.acme.governance.query.ingestion.GovernanceEventListener;
 import com.acme.governance.query.ingestion.IncomingEvent;
@@ -20,9 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -132,9 +131,7 @@ class ParkedEventsEndpointTest {
     static class Fakes {
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}alice-pw").authorities("TEAM_sales").build(),
-                    User.withUsername("admin").password("{noop}admin-pw").authorities("ROLE_OPERATOR").build());
+            return LocalUsers.userDetailsService();
         }
 
         @Bean

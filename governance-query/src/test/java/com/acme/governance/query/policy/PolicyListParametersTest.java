@@ -2,8 +2,8 @@ package com.acme.governance.query.policy;
 
 import com.acme.governance.api.policy.ListPolicies;
 import com.acme.governance.api.policy.PolicyStatus;
-import com.acme.governance.query.web.FieldProblem;
-import com.acme.governance.query.web.InvalidInputException;
+import com.acme.governance.edge.problem.FieldProblem;
+import com.acme.governance.edge.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,7 +3,7 @@ package com.acme.governance.command.access.web;
 import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.api.access.RequestAccess;
 import com.acme.governance.api.dataproduct.DataProductId;
-import com.acme.governance.command.common.InvalidInputException;
+import com.acme.governance.edge.problem.InvalidInputException;
 import jakarta.validation.constraints.NotNull;
 
 record RequestAccessRequest(@NotNull String dataProductId, String consumerTeam, String purpose,
