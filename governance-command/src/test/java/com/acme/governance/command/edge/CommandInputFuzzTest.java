@@ -55,7 +55,7 @@ class CommandInputFuzzTest {
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
     private static final int TRIES = Integer.getInteger("fuzz.tries", 1500);
-    private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
+    private static final long SEED = Long.getLong("fuzz.seed", 20_261_201L); // fixed, so a run is repeatable; pass another to explore
     private static final Set<String> TYPES = problemTypes();
     private static final Pattern SYSTEM_ACTOR = Pattern.compile("\"(rejectedBy|revokedBy)\":\"system\"");
 

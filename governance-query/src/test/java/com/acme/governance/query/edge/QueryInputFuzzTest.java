@@ -51,7 +51,7 @@ class QueryInputFuzzTest {
 
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
     private static final int TRIES = Integer.getInteger("fuzz.tries", 1000);
-    private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
+    private static final long SEED = Long.getLong("fuzz.seed", 20_261_201L); // fixed, so a run is repeatable; pass another to explore
     private static final String PRODUCT = "sales.orders";
     private static final String POLICY = "confidential-data";
     private static final String REQUEST = "0b6f2c1e-6f4f-4d6b-9a55-3c1d2e7f8a01";
