@@ -45,6 +45,7 @@ class HostileInputIT extends LocalStackSupport {
         assertThat(context.getBeansOfType(MappingJackson2HttpMessageConverter.class)).hasSize(1);
         assertThat(context.getBeansOfType(RequestRejectedHandler.class)).hasSize(1);
         assertThat(context.containsBean("requestBodyLimitFilter")).isTrue();
+        assertThat(context.containsBean("mediaTypeHeaderFilter")).isTrue();
     }
 
     @Test

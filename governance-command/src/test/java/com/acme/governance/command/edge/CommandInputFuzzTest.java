@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"axon.axonserver.enabled=false", "spring.kafka.bootstrap-servers=localhost:1",
                 "spring.kafka.admin.operation-timeout=1s", "axon.update-check.disabled=true",
                 "governance.command.catalog-wait=100ms", "logging.level.com.acme.governance=OFF", "logging.level.com.acme.governance.command.web.CommandProblemHandler=ERROR",
-                "logging.level.org.apache.catalina=OFF", "logging.level.org.apache.coyote=OFF"})
+                "logging.level.com.acme.governance.edge.web.ProblemErrorReportValve=ERROR",
+                "logging.level.org.apache.catalina=ERROR", "logging.level.org.apache.coyote=ERROR"})
 class CommandInputFuzzTest {
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());

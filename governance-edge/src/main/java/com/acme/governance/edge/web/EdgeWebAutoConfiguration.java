@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.filter.FormContentFilter;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 import jakarta.servlet.DispatcherType;
@@ -34,12 +36,14 @@ import java.util.Map;
  * off where an application defines its own.
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class,
-        before = {HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
+        before = {HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
+                WebMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({RequestRejectedProblems.class, UnmatchedRequestProblems.class, StoreUnavailableProblems.class})
 public class EdgeWebAutoConfiguration {
 
     static final String BODY_LIMIT = "requestBodyLimitFilter";
+    static final String MEDIA_TYPES = "mediaTypeHeaderFilter";
     static final String TOMCAT = "tomcatEdgeCustomizer";
     static final String ERROR_MAPPING = "problemErrorHandlerMapping";
 
@@ -58,6 +62,35 @@ public class EdgeWebAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(Limits.REQUEST_BODY_BYTES));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** Right after the body limit, before security: nothing parses a media type it would fail on. */
+    @Bean(MEDIA_TYPES)
+    @ConditionalOnMissingBean(name = MEDIA_TYPES)
+    FilterRegistrationBean<MediaTypeHeaderFilter> edgeMediaTypeHeaderFilter() {
+        FilterRegistrationBean<MediaTypeHeaderFilter> registration =
+                new FilterRegistrationBean<>(new MediaTypeHeaderFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /**
+     * Both APIs read JSON only. Spring Boot's form filter would decode a form body of a PUT, PATCH or DELETE before
+     * any handler, and answer an undecodable one with a 500; present but not registered, it keeps Boot's from being
+     * installed, and such a body gets the 415 of any other media type no endpoint consumes.
+     */
+    @Bean
+    @ConditionalOnMissingBean(FormContentFilter.class)
+    FormContentFilter unregisteredFormContentFilter() {
+        return new FormContentFilter();
+    }
+
+    @Bean
+    FilterRegistrationBean<FormContentFilter> formContentFilterNotRegistered(FormContentFilter filter) {
+        FilterRegistrationBean<FormContentFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
         return registration;
     }
 

@@ -5,6 +5,8 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -19,12 +21,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorReportValve.class);
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
         // the same guards as Tomcat's own report: only an error, only once, only while the connection takes output
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
+        }
+        if (status >= 500) {
+            // Spring's handlers log what reaches them; a 5xx decided here, by the container, must not go unseen
+            log.error("{} {} answered {} by the container", request.getMethod(), abbreviated(request.getRequestURI()), status,
+                    throwable);
         }
         AtomicBoolean ioAllowed = new AtomicBoolean(false);
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
@@ -45,5 +54,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response was taken by another writer: nothing left to answer
         }
+    }
+
+    private static String abbreviated(String uri) {
+        return uri == null || uri.length() <= 200 ? uri : uri.substring(0, 200) + "...";
     }
 }

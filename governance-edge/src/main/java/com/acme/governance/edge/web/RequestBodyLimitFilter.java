@@ -9,8 +9,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -21,8 +19,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses a body larger than the limit before anybody reads it: by its Content-Length at once (413), and a body sent
- * without one (chunked) as soon as the reader has read one byte too many. A Content-Type that is no media type, or a
- * wildcard one, is refused here too (415): Spring would fail on it with a 500 where it reads the body.
+ * without one (chunked) as soon as the reader has read one byte too many.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -40,12 +37,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             response.setHeader("Connection", "close");
             ProblemResponses.write(response, 413, ProblemTypes.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes", request.getRequestURI());
-            return;
-        }
-        String contentType = request.getContentType();
-        if (contentType != null && !isConcrete(contentType)) {
-            ProblemResponses.write(response, 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
-                    "The Content-Type is not a concrete media type", request.getRequestURI());
             return;
         }
         try {
@@ -69,15 +60,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             }
         }
         return false;
-    }
-
-    private static boolean isConcrete(String contentType) {
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            return !type.isWildcardType() && !type.isWildcardSubtype();
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
     }
 
     private static final class BoundedRequest extends HttpServletRequestWrapper {

@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"governance.query.consumer-auto-startup=false", "governance.query.consistency-timeout=50ms",
                 "spring.kafka.bootstrap-servers=localhost:1", "logging.level.com.acme.governance=OFF",
                 "logging.level.com.acme.governance.query.web.QueryProblemHandler=ERROR",
-                "logging.level.org.apache.catalina=OFF", "logging.level.org.apache.coyote=OFF"})
+                "logging.level.com.acme.governance.edge.web.ProblemErrorReportValve=ERROR",
+                "logging.level.org.apache.catalina=ERROR", "logging.level.org.apache.coyote=ERROR"})
 class QueryInputFuzzTest {
 
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
