@@ -11,7 +11,6 @@ import com.acme.governance.command.web.CommandDispatcher;
 import com.acme.governance.command.web.IfMatch;
 import com.acme.governance.command.web.Preconditions;
 import com.acme.governance.edge.consistency.GovernanceToken;
-import com.acme.governance.edge.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +58,7 @@ class PolicyCommandController {
     @PostMapping
     ResponseEntity<CommandAccepted> define(@RequestBody DefinePolicyRequest request) {
         DefinePolicy command = request.toCommand();
-        GovernanceToken token = dispatcher.create(command, command.id());
+        GovernanceToken token = dispatcher.create(command, command.id().value());
         awaitCatalog(token);
         return ResponseEntity.created(URI.create("/api/v1/policies/" + token.aggregateId()))
                 .header(GovernanceToken.HEADER, token.toString())
@@ -73,7 +72,7 @@ class PolicyCommandController {
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @RequestBody AmendPolicyRequest request) {
         long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.value(), ifMatch);
-        return answer(dispatcher.send(request.toCommand(id.value()).expecting(expectedVersion), id.value()));
+        return answer(dispatcher.send(request.toCommand(id).expecting(expectedVersion), id.value()));
     }
 
     @PostMapping("/{id}/retire")
@@ -82,7 +81,7 @@ class PolicyCommandController {
                                            @RequestBody(required = false) RetirePolicyRequest request) {
         String reason = request == null ? null : request.reason();
         long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.value(), ifMatch);
-        return answer(dispatcher.send(new RetirePolicy(id.value(), expectedVersion, reason), id.value()));
+        return answer(dispatcher.send(new RetirePolicy(id, expectedVersion, reason), id.value()));
     }
 
     private ResponseEntity<CommandAccepted> answer(GovernanceToken token) {
