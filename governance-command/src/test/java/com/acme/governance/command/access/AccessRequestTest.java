@@ -344,6 +344,25 @@ class AccessRequestTest {
     }
 
     @Test
+    void onlyPendingRequestIsRejected() {
+        fixture.given(requested(), new AccessRequestWithdrawn(REQUEST, "bob"))
+                .when(new RejectAccessRequest(REQUEST_ID, "no"), CAROL_STEWARD)
+                .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("cannot reject request " + REQUEST + " in status WITHDRAWN (requires PENDING)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyPendingRequestIsWithdrawn() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
+                        approvedBy("carol", ApprovalRole.STEWARD), granted())
+                .when(new WithdrawAccessRequest(REQUEST_ID), BOB)
+                .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("cannot withdraw request " + REQUEST + " in status GRANTED (requires PENDING)")
+                .expectNoEvents();
+    }
+
+    @Test
     void retirementRejectsPendingRequest() {
         fixture.given(requested())
                 .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone"), CAROL_STEWARD)

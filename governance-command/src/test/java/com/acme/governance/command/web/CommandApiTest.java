@@ -180,6 +180,16 @@ class CommandApiTest {
                 "consumerTeam", team);
     }
 
+    @Test
+    void aMissingIdIsInvalidInputAmongTheBodysOtherProblems() throws Exception {
+        as("carol", post("/api/v1/policies"), "{}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://governance.acme.com/problems/invalid-input"))
+                .andExpect(jsonPath("$.errors[0].field").value("id"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not be null"))
+                .andExpect(jsonPath("$.errors[1].field").value("name"));
+    }
+
     private void malformedId(MockHttpServletRequestBuilder request, String body, String message) throws Exception {
         invalidField("alice", request, body, "id", message);
     }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Objects;
 
 /**
  * Stewards define, amend and retire policies. A change is answered once the command side's policy catalog has
@@ -58,7 +59,8 @@ class PolicyCommandController {
     @PostMapping
     ResponseEntity<CommandAccepted> define(@RequestBody DefinePolicyRequest request) {
         DefinePolicy command = request.toCommand();
-        GovernanceToken token = dispatcher.create(command, command.id().value());
+        // a missing id is refused by the command's own validation, together with the body's other problems
+        GovernanceToken token = dispatcher.create(command, Objects.toString(command.id(), null));
         awaitCatalog(token);
         return ResponseEntity.created(URI.create("/api/v1/policies/" + token.aggregateId()))
                 .header(GovernanceToken.HEADER, token.toString())
