@@ -75,6 +75,8 @@ final class ContractSamples {
     static final List<OutputPort> PORTS = List.of(new OutputPort("events", PortKind.KAFKA_TOPIC, "sales.orders.v1"));
 
     static final String REQUEST = "5f0c6f4e-8a53-4c1e-9d1f-2b7f3c7f6a10";
+    static final AccessRequestId REQUEST_ID = AccessRequestId.of(REQUEST);
+    static final PolicyId POLICY = PolicyId.of("confidential-data");
     static final Instant START = Instant.parse("2026-11-25T10:15:30.123Z");
     static final List<PolicyRule> RULES = List.of(new PolicyRule(
             new RuleCondition(List.of(Classification.CONFIDENTIAL, Classification.RESTRICTED), List.of()),
@@ -87,10 +89,10 @@ final class ContractSamples {
 
     static List<Object> all() {
         return List.of(
-                new RegisterDataProduct(ORDERS, "Orders", "Every order placed", "sales", Classification.CONFIDENTIAL,
-                        List.of("pii"), PORTS),
+                new RegisterDataProduct(ORDERS, "Orders", "Every order placed", TeamName.of("sales"),
+                        Classification.CONFIDENTIAL, List.of(Tag.of("pii")), PORTS),
                 new UpdateDataProduct(ORDERS, 3L, "Orders", "All orders", Classification.RESTRICTED,
-                        List.of("pii", "finance"), PORTS),
+                        List.of(Tag.of("pii"), Tag.of("finance")), PORTS),
                 new PublishContractVersion(ORDERS, SemanticVersion.parse("1.1.0"), SchemaType.JSON_SCHEMA, schema()),
                 new PublishDataProduct(ORDERS),
                 new DeprecateDataProduct(ORDERS, "replaced"),
@@ -106,20 +108,20 @@ final class ContractSamples {
                 new FindDataProductHistory(ORDERS),
                 new ListDataProducts("sales", TeamName.of("sales"), Classification.CONFIDENTIAL, Tag.of("pii"), DataProductStatus.PUBLISHED,
                         "order", 0, 20),
-                new DefinePolicy("confidential-data", "Confidential data", PolicyScope.global(), RULES),
-                new AmendPolicy("confidential-data", "Confidential data", new PolicyScope("sales"), RULES, "tighter"),
-                new RetirePolicy("confidential-data", "superseded"),
+                new DefinePolicy(POLICY, "Confidential data", PolicyScope.global(), RULES),
+                new AmendPolicy(POLICY, "Confidential data", new PolicyScope("sales"), RULES, "tighter"),
+                new RetirePolicy(POLICY, "superseded"),
                 new PolicyDefined("confidential-data", 1, "Confidential data", PolicyScope.global(), RULES),
                 new PolicyAmended("confidential-data", 2, "Confidential data", new PolicyScope("sales"), RULES, "tighter"),
                 new PolicyRetired("confidential-data", 3, "superseded"),
                 new FindPolicy(PolicyId.of("confidential-data")),
                 new ListPolicies(PolicyStatus.ACTIVE, "sales", 0, 20),
                 new ListPolicyVersions(PolicyId.of("confidential-data")),
-                new RequestAccess(REQUEST, ORDERS, "marketing", "campaign attribution", 30),
-                new ApproveAccessRequest(REQUEST),
-                new RejectAccessRequest(REQUEST, "no"),
-                new WithdrawAccessRequest(REQUEST),
-                new RevokeAccessGrant(REQUEST, "misuse"),
+                new RequestAccess(REQUEST_ID, ORDERS, TeamName.of("marketing"), "campaign attribution", 30),
+                new ApproveAccessRequest(REQUEST_ID),
+                new RejectAccessRequest(REQUEST_ID, "no"),
+                new WithdrawAccessRequest(REQUEST_ID),
+                new RevokeAccessGrant(REQUEST_ID, "misuse"),
                 new AccessRequested(REQUEST, ORDERS, "sales", "marketing", "campaign attribution", 30, "bob", DECISION),
                 new AccessRequestApproved(REQUEST, "alice", ApprovalRole.OWNER, List.of(ApprovalRole.STEWARD)),
                 new AccessRequestRejected(REQUEST, "alice", "no"),

@@ -1,5 +1,6 @@
 package com.acme.governance.command;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -8,6 +9,7 @@ import com.acme.governance.api.dataproduct.UpdateDataProduct;
 import com.acme.governance.api.policy.AmendPolicy;
 import com.acme.governance.api.policy.ApprovalRole;
 import com.acme.governance.api.policy.DefinePolicy;
+import com.acme.governance.api.policy.PolicyId;
 import com.acme.governance.api.policy.PolicyRule;
 import com.acme.governance.api.policy.PolicyScope;
 import com.acme.governance.api.policy.RuleCondition;
@@ -51,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TwoCommandInstancesTest {
 
     private static final DataProductId ORDERS = DataProductId.of("sales.orders");
+    private static final PolicyId CONFIDENTIAL_DATA = PolicyId.of("confidential-data");
     private static final MetaData ALICE = TestActors.ALICE;
     private static final MetaData CAROL_STEWARD = TestActors.CAROL_STEWARD;
     private static final List<PolicyRule> RULES = List.of(new PolicyRule(
@@ -87,8 +90,8 @@ class TwoCommandInstancesTest {
 
     @Test
     void staleInstanceLosesTheRaceAndRetriesOnFreshState() {
-        send(first, new RegisterDataProduct(ORDERS, "Orders", null, "sales", Classification.INTERNAL, List.of(),
-                List.of()));
+        send(first, new RegisterDataProduct(ORDERS, "Orders", null, TeamName.of("sales"), Classification.INTERNAL,
+                List.of(), List.of()));
         send(first, update("cached by the first instance"));
         send(second, update("appended by the second instance"));
 
@@ -103,7 +106,7 @@ class TwoCommandInstancesTest {
 
     @Test
     void amendmentRetriedOnFreshStateFindsThePolicyChangedSinceItsETag() {
-        send(first, new DefinePolicy("confidential-data", "Confidential data", PolicyScope.global(), RULES),
+        send(first, new DefinePolicy(CONFIDENTIAL_DATA, "Confidential data", PolicyScope.global(), RULES),
                 CAROL_STEWARD);
         send(first, amend(1, "cached by the first instance"), CAROL_STEWARD);
         send(second, amend(2, "appended by the second instance"), CAROL_STEWARD);
@@ -117,7 +120,7 @@ class TwoCommandInstancesTest {
     }
 
     private static AmendPolicy amend(long expectedVersion, String rationale) {
-        return new AmendPolicy("confidential-data", "Confidential data", PolicyScope.global(), RULES, rationale)
+        return new AmendPolicy(CONFIDENTIAL_DATA, "Confidential data", PolicyScope.global(), RULES, rationale)
                 .expecting(expectedVersion);
     }
 

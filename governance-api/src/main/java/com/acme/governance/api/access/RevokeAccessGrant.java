@@ -6,6 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RevokeAccessGrant(@NotNull @TargetAggregateIdentifier String requestId,
-                   @NotBlank @Size(max = Limits.REASON) String reason) {
+public record RevokeAccessGrant(@NotNull @TargetAggregateIdentifier AccessRequestId requestId,
+                                @NotBlank @Size(max = Limits.REASON) String reason) {
 }

@@ -3,5 +3,5 @@ package com.acme.governance.api.access;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record WithdrawAccessRequest(@NotNull @TargetAggregateIdentifier String requestId) {
+public record WithdrawAccessRequest(@NotNull @TargetAggregateIdentifier AccessRequestId requestId) {
 }

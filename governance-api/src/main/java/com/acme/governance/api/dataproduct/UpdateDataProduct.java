@@ -4,10 +4,10 @@ import com.acme.governance.api.Limits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -20,11 +20,11 @@ public record UpdateDataProduct(
         @NotBlank @Size(max = Limits.TITLE) String title,
         @Size(max = Limits.DESCRIPTION) String description,
         @NotNull Classification classification,
-        @NotNull @Size(max = Limits.TAGS) List<@NotNull @Pattern(regexp = Tag.PATTERN) String> tags,
+        @NotNull @Size(max = Limits.TAGS) List<@NotNull Tag> tags,
         @NotNull @Size(max = Limits.PORTS) List<@NotNull @Valid OutputPort> outputPorts) {
 
     public UpdateDataProduct {
-        tags = tags == null ? List.of() : tags.stream().distinct().sorted(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).toList();
+        tags = tags == null ? List.of() : tags.stream().distinct().sorted(Comparator.nullsFirst(Comparator.comparing(Tag::value))).toList();
         outputPorts = outputPorts == null ? List.of() : List.copyOf(outputPorts);
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * the policy changed since. Null only for commands that do not come from a client's read.
  */
 public record AmendPolicy(
-        @NotNull @TargetAggregateIdentifier String id,
+        @NotNull @TargetAggregateIdentifier PolicyId id,
         Long expectedVersion,
         @NotBlank @Size(max = Limits.TITLE) String name,
         @NotNull @Valid PolicyScope scope,
@@ -28,7 +28,7 @@ public record AmendPolicy(
     }
 
     /** Without a precondition. */
-    public AmendPolicy(String id, String name, PolicyScope scope, List<PolicyRule> rules, String rationale) {
+    public AmendPolicy(PolicyId id, String name, PolicyScope scope, List<PolicyRule> rules, String rationale) {
         this(id, null, name, scope, rules, rationale);
     }
 

@@ -5,14 +5,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
 
 public record DefinePolicy(
-        @NotNull @Pattern(regexp = PolicyId.PATTERN) @TargetAggregateIdentifier String id,
+        @NotNull @TargetAggregateIdentifier PolicyId id,
         @NotBlank @Size(max = Limits.TITLE) String name,
         @NotNull @Valid PolicyScope scope,
         @NotEmpty @Size(max = Limits.RULES) List<@NotNull @Valid PolicyRule> rules) {

@@ -2,6 +2,7 @@ package com.acme.governance.command.access;
 
 import com.acme.governance.api.access.AccessGrantExpired;
 import com.acme.governance.api.access.AccessGrantRevoked;
+import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.api.access.AccessRequestRejected;
 import com.acme.governance.api.access.AccessRequestWithdrawn;
 import com.acme.governance.api.access.AccessRequested;
@@ -41,7 +42,7 @@ public class AccessOnRetirementSaga {
     @SagaEventHandler(associationProperty = "id", keyName = PRODUCT)
     public void on(DataProductRetired event) {
         // waits, so that a failure is retried by the saga's processor instead of being lost
-        commandGateway.sendAndWait(new CloseAccessOnProductRetirement(requestId, event.reason()));
+        commandGateway.sendAndWait(new CloseAccessOnProductRetirement(AccessRequestId.of(requestId), event.reason()));
     }
 
     @EndSaga

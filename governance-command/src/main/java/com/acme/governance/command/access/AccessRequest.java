@@ -9,6 +9,7 @@ import com.acme.governance.api.access.AccessRequestRejected;
 import com.acme.governance.api.access.AccessRequestStatus;
 import com.acme.governance.api.access.AccessRequestWithdrawn;
 import com.acme.governance.api.access.AccessRequested;
+import com.acme.governance.api.access.ApprovalEligibility;
 import com.acme.governance.api.access.ApproveAccessRequest;
 import com.acme.governance.api.access.RejectAccessRequest;
 import com.acme.governance.api.access.RequestAccess;
@@ -17,6 +18,7 @@ import com.acme.governance.api.access.WithdrawAccessRequest;
 import com.acme.governance.api.audit.Actor;
 import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.api.dataproduct.OwnerOrSteward;
 import com.acme.governance.api.policy.ApprovalRole;
 import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.NotPermittedException;
@@ -37,7 +39,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -76,12 +77,13 @@ public class AccessRequest {
             throw new IllegalTransitionException("data product " + product.id() + " is " + product.status()
                     + "; only PUBLISHED or DEPRECATED products accept access requests");
         }
-        if (!actor.memberOf(command.consumerTeam())) {
-            throw new NotPermittedException(actor.principal() + " does not belong to team '" + command.consumerTeam()
+        String consumerTeam = command.consumerTeam().value();
+        if (!actor.memberOf(consumerTeam)) {
+            throw new NotPermittedException(actor.principal() + " does not belong to team '" + consumerTeam
                     + "' and cannot ask for access on its behalf");
         }
-        if (command.consumerTeam().equals(product.ownerTeam())) {
-            throw new NotPermittedException("team '" + command.consumerTeam() + "' owns " + product.id()
+        if (consumerTeam.equals(product.ownerTeam())) {
+            throw new NotPermittedException("team '" + consumerTeam + "' owns " + product.id()
                     + " and needs no access request");
         }
         AccessDecision decision = context.decide(product);
@@ -92,29 +94,27 @@ public class AccessRequest {
         if (decision.purposeRequired() && (command.purpose() == null || command.purpose().isBlank())) {
             throw new InvalidInputException("purpose", "a purpose is required for access to " + product.id());
         }
-        apply(new AccessRequested(command.requestId(), command.dataProductId(), product.ownerTeam(),
-                command.consumerTeam(), command.purpose(), command.durationDays(), actor.principal(), decision));
+        apply(new AccessRequested(command.requestId().value(), command.dataProductId(), product.ownerTeam(),
+                consumerTeam, command.purpose(), command.durationDays(), actor.principal(), decision));
     }
 
     @CommandHandler
     public long handle(ApproveAccessRequest command, Actor actor, AccessContext context, Clock clock,
                        DeadlineManager deadlines) {
         requireStatus(AccessRequestStatus.PENDING, "approve");
-        if (actor.principal().equals(requestedBy)) {
-            throw new NotPermittedException("separation of duties: " + actor.principal()
-                    + " cannot approve their own request");
-        }
-        if (outstandingApprovals.isEmpty() && (actor.memberOf(ownerTeam) || actor.isSteward())) {
+        requireNotOwnRequest(actor);
+        if (outstandingApprovals.isEmpty() && OwnerOrSteward.allows(actor, ownerTeam)) {
             // every approval is recorded but the grant is not: an append cut short after the last approval
             requireProductStillOpen(context);
             grant(clock, deadlines);
             return AggregateLifecycle.getVersion();
         }
-        if (approvers.contains(actor.principal())) {
-            throw new IllegalTransitionException(actor.principal() + " has already approved request " + id);
+        if (ApprovalEligibility.hasApproved(actor, approvers)) {
+            throw new IllegalTransitionException(ApprovalEligibility.alreadyApprovedRefusal(actor, id));
         }
-        ApprovalRole role = roleFor(actor).orElseThrow(() -> new NotPermittedException(actor.principal()
-                + " can give none of the outstanding approvals " + outstandingApprovals));
+        ApprovalRole role = ApprovalEligibility.roleFor(actor, ownerTeam, outstandingApprovals)
+                .orElseThrow(() -> new NotPermittedException(
+                        ApprovalEligibility.noApprovalRefusal(actor, outstandingApprovals)));
         List<ApprovalRole> stillOutstanding = new ArrayList<>(outstandingApprovals);
         stillOutstanding.remove(role);
         if (stillOutstanding.isEmpty()) {
@@ -130,14 +130,8 @@ public class AccessRequest {
     @CommandHandler
     public long handle(RejectAccessRequest command, Actor actor) {
         requireStatus(AccessRequestStatus.PENDING, "reject");
-        if (actor.principal().equals(requestedBy)) {
-            throw new NotPermittedException(actor.principal() + " may not decide on their own request " + id
-                    + "; withdraw it instead");
-        }
-        if (!actor.memberOf(ownerTeam) && !actor.isSteward()) {
-            throw new NotPermittedException(actor.principal() + " is neither in owner team '" + ownerTeam
-                    + "' nor a data steward, who decide on requests for " + dataProductId);
-        }
+        requireNotOwnRequest(actor);
+        requireOwnerOrSteward(actor);
         apply(new AccessRequestRejected(id, actor.principal(), command.reason()));
         return AggregateLifecycle.getVersion();
     }
@@ -155,10 +149,7 @@ public class AccessRequest {
     @CommandHandler
     public long handle(RevokeAccessGrant command, Actor actor, DeadlineManager deadlines) {
         requireStatus(AccessRequestStatus.GRANTED, "revoke");
-        if (!actor.memberOf(ownerTeam) && !actor.isSteward()) {
-            throw new NotPermittedException(actor.principal() + " is neither in owner team '" + ownerTeam
-                    + "' nor a data steward");
-        }
+        requireOwnerOrSteward(actor);
         apply(new AccessGrantRevoked(id, dataProductId, actor.principal(), command.reason()));
         deadlines.cancelAllWithinScope(EXPIRY_DEADLINE);
         return AggregateLifecycle.getVersion();
@@ -204,14 +195,16 @@ public class AccessRequest {
         }
     }
 
-    private Optional<ApprovalRole> roleFor(Actor actor) {
-        if (outstandingApprovals.contains(ApprovalRole.OWNER) && actor.memberOf(ownerTeam)) {
-            return Optional.of(ApprovalRole.OWNER);
+    private void requireNotOwnRequest(Actor actor) {
+        if (ApprovalEligibility.isOwnRequest(actor, requestedBy)) {
+            throw new NotPermittedException(ApprovalEligibility.ownRequestRefusal(actor, id));
         }
-        if (outstandingApprovals.contains(ApprovalRole.STEWARD) && actor.isSteward()) {
-            return Optional.of(ApprovalRole.STEWARD);
+    }
+
+    private void requireOwnerOrSteward(Actor actor) {
+        if (!OwnerOrSteward.allows(actor, ownerTeam)) {
+            throw new NotPermittedException(OwnerOrSteward.refusal(actor, ownerTeam));
         }
-        return Optional.empty();
     }
 
     private void requireStatus(AccessRequestStatus required, String decision) {

@@ -10,14 +10,17 @@ import com.acme.governance.api.dataproduct.DataProductRetired;
 import com.acme.governance.api.dataproduct.DataProductStatus;
 import com.acme.governance.api.dataproduct.DataProductUpdated;
 import com.acme.governance.api.dataproduct.DeprecateDataProduct;
+import com.acme.governance.api.dataproduct.OwnerOrSteward;
 import com.acme.governance.api.dataproduct.PublishContractVersion;
 import com.acme.governance.api.dataproduct.PublishDataProduct;
 import com.acme.governance.api.dataproduct.RegisterDataProduct;
 import com.acme.governance.api.dataproduct.RetireDataProduct;
 import com.acme.governance.api.dataproduct.SchemaType;
 import com.acme.governance.api.dataproduct.SemanticVersion;
+import com.acme.governance.api.dataproduct.Tag;
 import com.acme.governance.api.dataproduct.UpdateDataProduct;
 import com.acme.governance.command.common.IllegalTransitionException;
+import com.acme.governance.command.common.NotPermittedException;
 import com.acme.governance.command.common.VersionMismatchException;
 import com.acme.governance.edge.problem.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,27 +58,27 @@ public class DataProduct {
 
     @CommandHandler
     public DataProduct(RegisterDataProduct command, Actor actor) {
-        ProductChangePermission.require(actor, command.ownerTeam());
-        apply(new DataProductRegistered(command.id(), command.title(), command.description(), command.ownerTeam(),
-                command.classification(), command.tags(), command.outputPorts()));
+        requireOwnerOrSteward(actor, command.ownerTeam().value());
+        apply(new DataProductRegistered(command.id(), command.title(), command.description(),
+                command.ownerTeam().value(), command.classification(), values(command.tags()), command.outputPorts()));
     }
 
     @CommandHandler
     public long handle(UpdateDataProduct command, Actor actor) {
-        ProductChangePermission.require(actor, ownerTeam);
+        requireOwnerOrSteward(actor, ownerTeam);
         requireNotRetired("update");
         long version = AggregateLifecycle.getVersion() + 1;
         if (command.expectedVersion() != null && command.expectedVersion() != version) {
             throw new VersionMismatchException(id, command.expectedVersion(), version);
         }
         apply(new DataProductUpdated(command.id(), command.title(), command.description(), command.classification(),
-                command.tags(), command.outputPorts()));
+                values(command.tags()), command.outputPorts()));
         return lastSequence();
     }
 
     @CommandHandler
     public long handle(PublishContractVersion command, Actor actor) {
-        ProductChangePermission.require(actor, ownerTeam);
+        requireOwnerOrSteward(actor, ownerTeam);
         requireNotRetired("publish a contract version of");
         if (!command.schema().isObject()) {
             throw new InvalidInputException("schema", "a JSON Schema must be a JSON object");
@@ -93,7 +96,7 @@ public class DataProduct {
 
     @CommandHandler
     public long handle(PublishDataProduct command, Actor actor) {
-        ProductChangePermission.require(actor, ownerTeam);
+        requireOwnerOrSteward(actor, ownerTeam);
         requireStatus(DataProductStatus.DRAFT, "publish");
         apply(new DataProductPublished(command.id()));
         return lastSequence();
@@ -101,7 +104,7 @@ public class DataProduct {
 
     @CommandHandler
     public long handle(DeprecateDataProduct command, Actor actor) {
-        ProductChangePermission.require(actor, ownerTeam);
+        requireOwnerOrSteward(actor, ownerTeam);
         requireStatus(DataProductStatus.PUBLISHED, "deprecate");
         apply(new DataProductDeprecated(command.id(), command.reason()));
         return lastSequence();
@@ -109,10 +112,16 @@ public class DataProduct {
 
     @CommandHandler
     public long handle(RetireDataProduct command, Actor actor) {
-        ProductChangePermission.require(actor, ownerTeam);
+        requireOwnerOrSteward(actor, ownerTeam);
         requireNotRetired("retire");
         apply(new DataProductRetired(command.id(), command.reason()));
         return lastSequence();
+    }
+
+    private static void requireOwnerOrSteward(Actor actor, String ownerTeam) {
+        if (!OwnerOrSteward.allows(actor, ownerTeam)) {
+            throw new NotPermittedException(OwnerOrSteward.refusal(actor, ownerTeam));
+        }
     }
 
     private void requireBackwardCompatible(PublishContractVersion command) {
@@ -144,6 +153,11 @@ public class DataProduct {
     /** What access decisions need to know of the product, as of now. */
     public ProductFacts facts() {
         return new ProductFacts(id, domain, ownerTeam, status, classification, tags);
+    }
+
+    /** The published events keep their tags as strings, as they were before tags had a type. */
+    private static List<String> values(List<Tag> tags) {
+        return tags.stream().map(Tag::value).toList();
     }
 
     private static long lastSequence() {

@@ -38,7 +38,7 @@ public class Policy {
     @CommandHandler
     public Policy(DefinePolicy command, Actor actor) {
         StewardOnly.require(actor);
-        apply(new PolicyDefined(command.id(), 1, command.name(), command.scope(), command.rules()));
+        apply(new PolicyDefined(command.id().value(), 1, command.name(), command.scope(), command.rules()));
     }
 
     @CommandHandler

@@ -11,7 +11,12 @@ final class StewardOnly {
 
     static void require(Actor actor) {
         if (!actor.isSteward()) {
-            throw new NotPermittedException(actor.principal() + " is not a data steward; only stewards govern policies");
+            throw new NotPermittedException(refusal(actor));
         }
+    }
+
+    /** This rule's one message. */
+    static String refusal(Actor actor) {
+        return actor.principal() + " is not a data steward; only stewards govern policies";
     }
 }

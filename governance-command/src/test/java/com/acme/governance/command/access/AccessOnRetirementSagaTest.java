@@ -3,6 +3,7 @@ package com.acme.governance.command.access;
 import com.acme.governance.api.access.AccessDecision;
 import com.acme.governance.api.access.AccessGrantExpired;
 import com.acme.governance.api.access.AccessGranted;
+import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.api.access.AccessRequestWithdrawn;
 import com.acme.governance.api.access.AccessRequested;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -33,7 +34,7 @@ class AccessOnRetirementSagaTest {
         fixture.givenAggregate(REQUEST).published(requested(),
                         new AccessGranted(REQUEST, ORDERS, "marketing", START, START.plusSeconds(86_400)))
                 .whenAggregate(ORDERS.toString()).publishes(new DataProductRetired(ORDERS, "replaced"))
-                .expectDispatchedCommands(new CloseAccessOnProductRetirement(REQUEST, "replaced"));
+                .expectDispatchedCommands(new CloseAccessOnProductRetirement(AccessRequestId.of(REQUEST), "replaced"));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package com.acme.governance.command.access;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.access.AccessDecision;
 import com.acme.governance.api.access.AccessGrantExpired;
 import com.acme.governance.api.access.AccessGrantRevoked;
 import com.acme.governance.api.access.AccessGranted;
 import com.acme.governance.api.access.AccessRequestApproved;
+import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.api.access.AccessRequestRejected;
 import com.acme.governance.api.access.AccessRequestWithdrawn;
 import com.acme.governance.api.access.AccessRequested;
@@ -43,6 +45,8 @@ import java.util.List;
 class AccessRequestTest {
 
     private static final String REQUEST = "5f0c6f4e-8a53-4c1e-9d1f-2b7f3c7f6a10";
+    private static final AccessRequestId REQUEST_ID = AccessRequestId.of(REQUEST);
+    private static final TeamName MARKETING = TeamName.of("marketing");
     private static final DataProductId ORDERS = DataProductId.of("sales.orders");
     private static final MetaData ALICE = TestActors.ALICE;
     private static final MetaData ERIN = TestActors.ERIN;
@@ -73,7 +77,7 @@ class AccessRequestTest {
     @Test
     void requestRecordsTheEffectivePolicyItWasDecidedUnder() {
         fixture.givenNoPriorActivity()
-                .when(new RequestAccess(REQUEST, ORDERS, "marketing", "campaign attribution", 30), BOB)
+                .when(new RequestAccess(REQUEST_ID, ORDERS, MARKETING, "campaign attribution", 30), BOB)
                 .expectEvents(requested());
     }
 
@@ -81,8 +85,10 @@ class AccessRequestTest {
     void onlyPublishedOrDeprecatedProductsAcceptRequests() {
         context.with(product(DataProductStatus.DRAFT));
         fixture.givenNoPriorActivity()
-                .when(new RequestAccess(REQUEST, ORDERS, "marketing", "campaign attribution", 30), BOB)
+                .when(new RequestAccess(REQUEST_ID, ORDERS, MARKETING, "campaign attribution", 30), BOB)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("data product sales.orders is DRAFT; "
+                        + "only PUBLISHED or DEPRECATED products accept access requests")
                 .expectNoEvents();
     }
 
@@ -90,39 +96,44 @@ class AccessRequestTest {
     void deprecatedProductStillAcceptsRequests() {
         context.with(product(DataProductStatus.DEPRECATED));
         fixture.givenNoPriorActivity()
-                .when(new RequestAccess(REQUEST, ORDERS, "marketing", "campaign attribution", 30), BOB)
+                .when(new RequestAccess(REQUEST_ID, ORDERS, MARKETING, "campaign attribution", 30), BOB)
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void requesterMustBelongToConsumerTeam() {
         fixture.givenNoPriorActivity()
-                .when(new RequestAccess(REQUEST, ORDERS, "logistics", "route planning", 30), BOB)
+                .when(new RequestAccess(REQUEST_ID, ORDERS, TeamName.of("logistics"), "route planning", 30), BOB)
                 .expectException(NotPermittedException.class)
+                .expectExceptionMessage(
+                        "bob does not belong to team 'logistics' and cannot ask for access on its behalf")
                 .expectNoEvents();
     }
 
     @Test
     void teamCannotRequestAccessToProductItOwns() {
         fixture.givenNoPriorActivity()
-                .when(new RequestAccess(REQUEST, ORDERS, "sales", "own data", 30), ALICE)
+                .when(new RequestAccess(REQUEST_ID, ORDERS, TeamName.of("sales"), "own data", 30), ALICE)
                 .expectException(NotPermittedException.class)
+                .expectExceptionMessage("team 'sales' owns sales.orders and needs no access request")
                 .expectNoEvents();
     }
 
     @Test
     void durationCannotExceedMaxGrantDays() {
         fixture.givenNoPriorActivity()
-                .when(new RequestAccess(REQUEST, ORDERS, "marketing", "campaign attribution", 90), BOB)
+                .when(new RequestAccess(REQUEST_ID, ORDERS, MARKETING, "campaign attribution", 90), BOB)
                 .expectException(InvalidInputException.class)
+                .expectExceptionMessage("at most 30 days may be granted on sales.orders, not 90")
                 .expectNoEvents();
     }
 
     @Test
     void purposeIsRequiredWhenPolicySaysSo() {
         fixture.givenNoPriorActivity()
-                .when(new RequestAccess(REQUEST, ORDERS, "marketing", " ", 30), BOB)
+                .when(new RequestAccess(REQUEST_ID, ORDERS, MARKETING, " ", 30), BOB)
                 .expectException(InvalidInputException.class)
+                .expectExceptionMessage("a purpose is required for access to sales.orders")
                 .expectNoEvents();
     }
 
@@ -131,7 +142,7 @@ class AccessRequestTest {
         context.with(new ProductFacts(ORDERS.toString(), "sales", "sales", DataProductStatus.PUBLISHED,
                 Classification.INTERNAL, List.of()));
         fixture.givenNoPriorActivity()
-                .when(new RequestAccess(REQUEST, ORDERS, "marketing", null, 365), BOB)
+                .when(new RequestAccess(REQUEST_ID, ORDERS, MARKETING, null, 365), BOB)
                 .expectEvents(new AccessRequested(REQUEST, ORDERS, "sales", "marketing", null, 365, "bob",
                         new AccessDecision(List.of(), List.of(ApprovalRole.OWNER), 365, false)));
     }
@@ -139,15 +150,16 @@ class AccessRequestTest {
     @Test
     void nobodyApprovesTheirOwnRequest() {
         fixture.given(requested())
-                .when(new ApproveAccessRequest(REQUEST), BOB)
+                .when(new ApproveAccessRequest(REQUEST_ID), BOB)
                 .expectException(NotPermittedException.class)
+                .expectExceptionMessage("separation of duties: bob may not decide on their own request " + REQUEST)
                 .expectNoEvents();
     }
 
     @Test
     void ownerApprovalComesFromOwnerTeam() {
         fixture.given(requested())
-                .when(new ApproveAccessRequest(REQUEST), ALICE)
+                .when(new ApproveAccessRequest(REQUEST_ID), ALICE)
                 .expectEvents(new AccessRequestApproved(REQUEST, "alice", ApprovalRole.OWNER,
                         List.of(ApprovalRole.STEWARD)));
     }
@@ -155,7 +167,7 @@ class AccessRequestTest {
     @Test
     void stewardApprovalComesFromSteward() {
         fixture.given(requested())
-                .when(new ApproveAccessRequest(REQUEST), CAROL_STEWARD)
+                .when(new ApproveAccessRequest(REQUEST_ID), CAROL_STEWARD)
                 .expectEvents(new AccessRequestApproved(REQUEST, "carol", ApprovalRole.STEWARD,
                         List.of(ApprovalRole.OWNER)));
     }
@@ -163,31 +175,34 @@ class AccessRequestTest {
     @Test
     void approverMustBeAbleToGiveAnOutstandingApproval() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
-                .when(new ApproveAccessRequest(REQUEST), ERIN)
+                .when(new ApproveAccessRequest(REQUEST_ID), ERIN)
                 .expectException(NotPermittedException.class)
+                .expectExceptionMessage("erin can give none of the outstanding approvals [STEWARD]")
                 .expectNoEvents();
     }
 
     @Test
     void outsiderCannotApprove() {
         fixture.given(requested())
-                .when(new ApproveAccessRequest(REQUEST), DAVE)
+                .when(new ApproveAccessRequest(REQUEST_ID), DAVE)
                 .expectException(NotPermittedException.class)
+                .expectExceptionMessage("dave can give none of the outstanding approvals [OWNER, STEWARD]")
                 .expectNoEvents();
     }
 
     @Test
     void samePersonCannotApproveTwice() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
-                .when(new ApproveAccessRequest(REQUEST), ALICE)
+                .when(new ApproveAccessRequest(REQUEST_ID), ALICE)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("alice has already approved request " + REQUEST)
                 .expectNoEvents();
     }
 
     @Test
     void grantStartsWhenLastApprovalArrives() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
-                .when(new ApproveAccessRequest(REQUEST), CAROL_STEWARD)
+                .when(new ApproveAccessRequest(REQUEST_ID), CAROL_STEWARD)
                 .expectEvents(approvedBy("carol", ApprovalRole.STEWARD),
                         new AccessGranted(REQUEST, ORDERS, "marketing", now, now.plus(Duration.ofDays(30))))
                 .expectScheduledDeadlineWithName(Duration.ofDays(30), AccessRequest.EXPIRY_DEADLINE);
@@ -197,8 +212,9 @@ class AccessRequestTest {
     void noGrantOnAProductRetiredWhileTheRequestWasPending() {
         context.with(product(DataProductStatus.RETIRED));
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
-                .when(new ApproveAccessRequest(REQUEST), CAROL_STEWARD)
+                .when(new ApproveAccessRequest(REQUEST_ID), CAROL_STEWARD)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("cannot grant access to sales.orders: it is RETIRED now")
                 .expectNoEvents();
     }
 
@@ -206,17 +222,28 @@ class AccessRequestTest {
     void grantCutShortAfterTheLastApprovalIsCompletedByTheNextApprover() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
                         approvedBy("carol", ApprovalRole.STEWARD))
-                .when(new ApproveAccessRequest(REQUEST), ERIN)
+                .when(new ApproveAccessRequest(REQUEST_ID), ERIN)
                 .expectEvents(new AccessGranted(REQUEST, ORDERS, "marketing", now, now.plus(Duration.ofDays(30))))
                 .expectScheduledDeadlineWithName(Duration.ofDays(30), AccessRequest.EXPIRY_DEADLINE);
+    }
+
+    @Test
+    void grantCutShortIsCompletedOnlyByTheOwnerTeamOrASteward() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
+                        approvedBy("carol", ApprovalRole.STEWARD))
+                .when(new ApproveAccessRequest(REQUEST_ID), DAVE)
+                .expectException(NotPermittedException.class)
+                .expectExceptionMessage("dave can give none of the outstanding approvals []")
+                .expectNoEvents();
     }
 
     @Test
     void grantedRequestTakesNoMoreApprovals() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
                         approvedBy("carol", ApprovalRole.STEWARD), granted())
-                .when(new ApproveAccessRequest(REQUEST), ERIN)
+                .when(new ApproveAccessRequest(REQUEST_ID), ERIN)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("cannot approve request " + REQUEST + " in status GRANTED (requires PENDING)")
                 .expectNoEvents();
     }
 
@@ -224,7 +251,7 @@ class AccessRequestTest {
     void grantExpiresByItselfAtItsEnd() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
                 .andGivenCommands(new GenericCommandMessage<>(
-                        new ApproveAccessRequest(REQUEST), CAROL_STEWARD))
+                        new ApproveAccessRequest(REQUEST_ID), CAROL_STEWARD))
                 .whenTimeElapses(Duration.ofDays(30).plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(AccessRequest.EXPIRY_DEADLINE)
                 .expectEvents(new AccessGrantExpired(REQUEST, ORDERS, now.plus(Duration.ofDays(30))));
@@ -234,9 +261,9 @@ class AccessRequestTest {
     void revokedGrantDoesNotExpire() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
                 .andGivenCommands(new GenericCommandMessage<>(
-                        new ApproveAccessRequest(REQUEST), CAROL_STEWARD),
+                        new ApproveAccessRequest(REQUEST_ID), CAROL_STEWARD),
                         new GenericCommandMessage<>(
-                                new RevokeAccessGrant(REQUEST, "misuse"), ALICE))
+                                new RevokeAccessGrant(REQUEST_ID, "misuse"), ALICE))
                 .whenTimeElapses(Duration.ofDays(31))
                 .expectNoEvents();
     }
@@ -245,7 +272,7 @@ class AccessRequestTest {
     void ownerTeamRevokesGrant() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
                         approvedBy("carol", ApprovalRole.STEWARD), granted())
-                .when(new RevokeAccessGrant(REQUEST, "misuse"), ERIN)
+                .when(new RevokeAccessGrant(REQUEST_ID, "misuse"), ERIN)
                 .expectEvents(new AccessGrantRevoked(REQUEST, ORDERS, "erin", "misuse"));
     }
 
@@ -253,68 +280,92 @@ class AccessRequestTest {
     void consumerCannotRevokeGrant() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
                         approvedBy("carol", ApprovalRole.STEWARD), granted())
-                .when(new RevokeAccessGrant(REQUEST, "no longer needed"), BOB)
+                .when(new RevokeAccessGrant(REQUEST_ID, "no longer needed"), BOB)
                 .expectException(NotPermittedException.class)
+                .expectExceptionMessage("bob is neither in owner team 'sales' nor a data steward")
                 .expectNoEvents();
     }
 
     @Test
     void onlyGrantedAccessCanBeRevoked() {
         fixture.given(requested())
-                .when(new RevokeAccessGrant(REQUEST, "misuse"), CAROL_STEWARD)
+                .when(new RevokeAccessGrant(REQUEST_ID, "misuse"), CAROL_STEWARD)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("cannot revoke request " + REQUEST + " in status PENDING (requires GRANTED)")
                 .expectNoEvents();
     }
 
     @Test
     void approverRejectsWithReason() {
         fixture.given(requested())
-                .when(new RejectAccessRequest(REQUEST, "purpose too vague"), CAROL_STEWARD)
+                .when(new RejectAccessRequest(REQUEST_ID, "purpose too vague"), CAROL_STEWARD)
                 .expectEvents(new AccessRequestRejected(REQUEST, "carol", "purpose too vague"));
     }
 
     @Test
     void ownerTeamRejectsEvenAfterItsApprovalWasGiven() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
-                .when(new RejectAccessRequest(REQUEST, "not for this purpose"), ERIN)
+                .when(new RejectAccessRequest(REQUEST_ID, "not for this purpose"), ERIN)
                 .expectEvents(new AccessRequestRejected(REQUEST, "erin", "not for this purpose"));
     }
 
     @Test
     void outsiderCannotReject() {
         fixture.given(requested())
-                .when(new RejectAccessRequest(REQUEST, "no"), DAVE)
+                .when(new RejectAccessRequest(REQUEST_ID, "no"), DAVE)
                 .expectException(NotPermittedException.class)
+                .expectExceptionMessage("dave is neither in owner team 'sales' nor a data steward")
                 .expectNoEvents();
     }
 
     @Test
     void requesterCannotRejectOwnRequest() {
         fixture.given(requested())
-                .when(new RejectAccessRequest(REQUEST, "changed my mind"), BOB)
+                .when(new RejectAccessRequest(REQUEST_ID, "changed my mind"), BOB)
                 .expectException(NotPermittedException.class)
+                .expectExceptionMessage("separation of duties: bob may not decide on their own request " + REQUEST)
                 .expectNoEvents();
     }
 
     @Test
     void requesterWithdraws() {
         fixture.given(requested())
-                .when(new WithdrawAccessRequest(REQUEST), BOB)
+                .when(new WithdrawAccessRequest(REQUEST_ID), BOB)
                 .expectEvents(new AccessRequestWithdrawn(REQUEST, "bob"));
     }
 
     @Test
     void onlyRequesterWithdraws() {
         fixture.given(requested())
-                .when(new WithdrawAccessRequest(REQUEST), ALICE)
+                .when(new WithdrawAccessRequest(REQUEST_ID), ALICE)
                 .expectException(NotPermittedException.class)
+                .expectExceptionMessage("only bob, who made request " + REQUEST + ", may withdraw it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyPendingRequestIsRejected() {
+        fixture.given(requested(), new AccessRequestWithdrawn(REQUEST, "bob"))
+                .when(new RejectAccessRequest(REQUEST_ID, "no"), CAROL_STEWARD)
+                .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("cannot reject request " + REQUEST + " in status WITHDRAWN (requires PENDING)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyPendingRequestIsWithdrawn() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
+                        approvedBy("carol", ApprovalRole.STEWARD), granted())
+                .when(new WithdrawAccessRequest(REQUEST_ID), BOB)
+                .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("cannot withdraw request " + REQUEST + " in status GRANTED (requires PENDING)")
                 .expectNoEvents();
     }
 
     @Test
     void retirementRejectsPendingRequest() {
         fixture.given(requested())
-                .when(new CloseAccessOnProductRetirement(REQUEST, "gone"), CAROL_STEWARD)
+                .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone"), CAROL_STEWARD)
                 .expectEvents(new AccessRequestRejected(REQUEST, AccessRequest.SYSTEM,
                         "data product sales.orders was retired: gone"));
     }
@@ -323,7 +374,7 @@ class AccessRequestTest {
     void retirementRevokesActiveGrant() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
                         approvedBy("carol", ApprovalRole.STEWARD), granted())
-                .when(new CloseAccessOnProductRetirement(REQUEST, "gone"), CAROL_STEWARD)
+                .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone"), CAROL_STEWARD)
                 .expectEvents(new AccessGrantRevoked(REQUEST, ORDERS, AccessRequest.SYSTEM,
                         "data product sales.orders was retired: gone"));
     }
@@ -331,7 +382,7 @@ class AccessRequestTest {
     @Test
     void retirementLeavesClosedRequestAlone() {
         fixture.given(requested(), new AccessRequestWithdrawn(REQUEST, "bob"))
-                .when(new CloseAccessOnProductRetirement(REQUEST, "gone"), CAROL_STEWARD)
+                .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone"), CAROL_STEWARD)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

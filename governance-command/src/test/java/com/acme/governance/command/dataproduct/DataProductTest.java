@@ -1,5 +1,6 @@
 package com.acme.governance.command.dataproduct;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
 import com.acme.governance.api.dataproduct.DataProductPublished;
@@ -12,6 +13,7 @@ import com.acme.governance.api.dataproduct.RegisterDataProduct;
 import com.acme.governance.api.dataproduct.RetireDataProduct;
 import com.acme.governance.api.dataproduct.SchemaType;
 import com.acme.governance.api.dataproduct.SemanticVersion;
+import com.acme.governance.api.dataproduct.Tag;
 import com.acme.governance.api.dataproduct.UpdateDataProduct;
 import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.NotPermittedException;
@@ -37,6 +39,9 @@ class DataProductTest {
     private static final String V1_SCHEMA =
             "{'type':'object','required':['id'],'properties':{'id':{'type':'string'},'total':{'type':'number'}}}";
 
+    private static final TeamName SALES = TeamName.of("sales");
+    private static final String BOB_NOT_OWNER_OR_STEWARD = "bob is neither in owner team 'sales' nor a data steward";
+
     private AggregateTestFixture<DataProduct> fixture;
 
     @BeforeEach
@@ -47,8 +52,8 @@ class DataProductTest {
     @Test
     void ownerTeamMemberRegistersProductAsDraft() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterDataProduct(ORDERS, "Orders", "Every order placed", "sales",
-                        Classification.CONFIDENTIAL, List.of("pii"), PORTS), ALICE)
+                .when(new RegisterDataProduct(ORDERS, "Orders", "Every order placed", SALES,
+                        Classification.CONFIDENTIAL, List.of(Tag.of("pii")), PORTS), ALICE)
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(registered());
     }
@@ -56,17 +61,18 @@ class DataProductTest {
     @Test
     void cannotRegisterProductForAnotherTeam() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterDataProduct(ORDERS, "Orders", null, "sales", Classification.PUBLIC, List.of(),
+                .when(new RegisterDataProduct(ORDERS, "Orders", null, SALES, Classification.PUBLIC, List.of(),
                         List.of()), BOB)
                 .expectException(NotPermittedException.class)
+                .expectExceptionMessage(BOB_NOT_OWNER_OR_STEWARD)
                 .expectNoEvents();
     }
 
     @Test
     void stewardMayRegisterProductForAnyTeam() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterDataProduct(ORDERS, "Orders", "Every order placed", "sales",
-                        Classification.CONFIDENTIAL, List.of("pii"), PORTS), CAROL_STEWARD)
+                .when(new RegisterDataProduct(ORDERS, "Orders", "Every order placed", SALES,
+                        Classification.CONFIDENTIAL, List.of(Tag.of("pii")), PORTS), CAROL_STEWARD)
                 .expectEvents(registered());
     }
 
@@ -84,6 +90,7 @@ class DataProductTest {
         fixture.given(registered(), contract("1.0.0", V1_SCHEMA))
                 .when(update(1L), ALICE)
                 .expectException(VersionMismatchException.class)
+                .expectExceptionMessage("sales.orders is at version 2, not 1")
                 .expectNoEvents();
     }
 
@@ -100,6 +107,7 @@ class DataProductTest {
         fixture.given(registered())
                 .when(new PublishDataProduct(ORDERS), BOB)
                 .expectException(NotPermittedException.class)
+                .expectExceptionMessage(BOB_NOT_OWNER_OR_STEWARD)
                 .expectNoEvents();
     }
 
@@ -123,6 +131,7 @@ class DataProductTest {
                 .when(new PublishContractVersion(ORDERS, SemanticVersion.parse("1.0.0"), SchemaType.JSON_SCHEMA,
                         json("['not','a','schema']")), ALICE)
                 .expectException(InvalidInputException.class)
+                .expectExceptionMessage("a JSON Schema must be a JSON object")
                 .expectNoEvents();
     }
 
@@ -131,6 +140,7 @@ class DataProductTest {
         fixture.given(registered(), contract("1.1.0", V1_SCHEMA))
                 .when(publishContract("1.0.5", V1_SCHEMA), ALICE)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("contract version 1.0.5 must be greater than the latest, 1.1.0")
                 .expectNoEvents();
     }
 
@@ -139,6 +149,7 @@ class DataProductTest {
         fixture.given(registered(), contract("1.0.0", V1_SCHEMA))
                 .when(publishContract("1.0.0", V1_SCHEMA), ALICE)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("contract version 1.0.0 must be greater than the latest, 1.0.0")
                 .expectNoEvents();
     }
 
@@ -202,6 +213,7 @@ class DataProductTest {
         fixture.given(registered(), new DataProductPublished(ORDERS))
                 .when(new PublishDataProduct(ORDERS), ALICE)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("cannot publish data product sales.orders in status PUBLISHED (requires DRAFT)")
                 .expectNoEvents();
     }
 
@@ -217,6 +229,8 @@ class DataProductTest {
         fixture.given(registered())
                 .when(new DeprecateDataProduct(ORDERS, "too early"), ALICE)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage(
+                        "cannot deprecate data product sales.orders in status DRAFT (requires PUBLISHED)")
                 .expectNoEvents();
     }
 
@@ -232,6 +246,7 @@ class DataProductTest {
         fixture.given(registered(), new DataProductRetired(ORDERS, "gone"))
                 .when(new RetireDataProduct(ORDERS, "again"), ALICE)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("cannot retire data product sales.orders: it is RETIRED, which is final")
                 .expectNoEvents();
     }
 
@@ -240,6 +255,7 @@ class DataProductTest {
         fixture.given(registered(), new DataProductRetired(ORDERS, "gone"))
                 .when(update(null), ALICE)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("cannot update data product sales.orders: it is RETIRED, which is final")
                 .expectNoEvents();
     }
 
@@ -248,12 +264,14 @@ class DataProductTest {
         fixture.given(registered(), new DataProductRetired(ORDERS, "gone"))
                 .when(publishContract("1.0.0", V1_SCHEMA), ALICE)
                 .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage(
+                        "cannot publish a contract version of data product sales.orders: it is RETIRED, which is final")
                 .expectNoEvents();
     }
 
     private static UpdateDataProduct update(Long expectedVersion) {
         return new UpdateDataProduct(ORDERS, expectedVersion, "Orders v2", "All orders", Classification.RESTRICTED,
-                List.of("pii", "finance"), PORTS);
+                List.of(Tag.of("pii"), Tag.of("finance")), PORTS);
     }
 
     private static PublishContractVersion publishContract(String version, String schema) {

@@ -164,13 +164,44 @@ class CommandApiTest {
         malformedId(post("/api/v1/access-grants/{id}/revoke", "not-a-uuid"), "{\"reason\":\"x\"}", "must be a UUID");
     }
 
+    @Test
+    void aMalformedIdOrTeamInTheBodyIsInvalidInputNamingItsField() throws Exception {
+        String team = "must match [a-z][a-z0-9-]{1,62}";
+        invalidField("alice", post("/api/v1/data-products"),
+                product("sales", "teams").replace("\"ownerTeam\": \"sales\"", "\"ownerTeam\": \"Sales\""),
+                "ownerTeam", team);
+        invalidField("alice", post("/api/v1/data-products"),
+                product("sales", "tags").replace("[\"pii\"]", "[\"pii\", \"P I I\"]"), "tags[1]",
+                "must match [a-z0-9][a-z0-9-]{0,62}");
+        invalidField("carol", post("/api/v1/policies"),
+                "{\"id\": \"Confidential_Data\", \"name\": \"Confidential data\", \"rules\": []}", "id", team);
+        invalidField("bob", post("/api/v1/access-requests"),
+                "{\"dataProductId\": \"sales.orders\", \"consumerTeam\": \"Marketing\", \"durationDays\": 30}",
+                "consumerTeam", team);
+    }
+
+    @Test
+    void aMissingIdIsInvalidInputAmongTheBodysOtherProblems() throws Exception {
+        as("carol", post("/api/v1/policies"), "{}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://governance.acme.com/problems/invalid-input"))
+                .andExpect(jsonPath("$.errors[0].field").value("id"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not be null"))
+                .andExpect(jsonPath("$.errors[1].field").value("name"));
+    }
+
     private void malformedId(MockHttpServletRequestBuilder request, String body, String message) throws Exception {
-        as("alice", request, body)
+        invalidField("alice", request, body, "id", message);
+    }
+
+    private void invalidField(String user, MockHttpServletRequestBuilder request, String body, String field,
+                              String message) throws Exception {
+        as(user, request, body)
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://governance.acme.com/problems/invalid-input"))
                 .andExpect(jsonPath("$.errors.length()").value(1))
-                .andExpect(jsonPath("$.errors[0].field").value("id"))
+                .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors[0].message").value(message));
     }
 

@@ -1,20 +1,20 @@
 package com.acme.governance.query.access;
 
 import com.acme.governance.api.access.AccessRequestStatus;
+import com.acme.governance.api.access.ApprovalEligibility;
+import com.acme.governance.api.access.ApprovalEligibility.ApprovalRight;
 import com.acme.governance.api.audit.Actor;
-import com.acme.governance.api.policy.ApprovalRole;
 import com.mongodb.client.model.Filters;
 import org.bson.conversions.Bson;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static com.acme.governance.query.access.AccessFields.*;
 
 /**
- * The requests whose next required approval the caller can give, by the command side's rules: still PENDING,
- * not their own (separation of duties), not approved by them already, and an outstanding approval they may give:
- * OWNER as a member of the product's owner team, STEWARD as a data steward.
+ * The requests whose next required approval the caller can give, by the rule the command side decides with
+ * ({@link ApprovalEligibility}): still PENDING, not their own, not approved by them already, and an outstanding
+ * approval that one of their approval rights covers.
  */
 final class AwaitingApprovalFilter {
 
@@ -22,21 +22,22 @@ final class AwaitingApprovalFilter {
     }
 
     static Bson of(Actor caller) {
-        List<Bson> canGive = new ArrayList<>();
-        if (!caller.teams().isEmpty()) {
-            canGive.add(Filters.and(Filters.eq(OUTSTANDING_APPROVALS, ApprovalRole.OWNER.name()),
-                    Filters.in(OWNER_TEAM, caller.teams())));
-        }
-        if (caller.isSteward()) {
-            canGive.add(Filters.eq(OUTSTANDING_APPROVALS, ApprovalRole.STEWARD.name()));
-        }
+        List<Bson> canGive = ApprovalEligibility.rightsOf(caller).stream().map(AwaitingApprovalFilter::outstanding)
+                .toList();
         if (canGive.isEmpty()) {
-            return Filters.in(ID, List.of()); // no team, no steward: there is no approval this caller could give
+            return Filters.in(ID, List.of()); // there is no approval this caller could give
         }
         return Filters.and(
                 Filters.eq(STATUS, AccessRequestStatus.PENDING.name()),
                 Filters.ne(REQUESTED_BY, caller.principal()),
                 Filters.ne(APPROVAL_PRINCIPAL_PATH, caller.principal()), // on an array: no element is theirs
                 canGive.size() == 1 ? canGive.get(0) : Filters.or(canGive));
+    }
+
+    /** The requests on which this right's approval is outstanding and that it covers. */
+    private static Bson outstanding(ApprovalRight right) {
+        Bson outstanding = Filters.eq(OUTSTANDING_APPROVALS, right.role().name());
+        return right.onEveryProduct() ? outstanding
+                : Filters.and(outstanding, Filters.in(OWNER_TEAM, right.ownerTeams()));
     }
 }

@@ -2,6 +2,7 @@ package com.acme.governance.query.access;
 
 import com.acme.governance.api.access.AccessDecision;
 import com.acme.governance.api.access.AccessRequestStatus;
+import com.acme.governance.api.access.ApprovalEligibility;
 import com.acme.governance.api.access.ListAccessRequests;
 import com.acme.governance.api.audit.Actor;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -145,6 +146,26 @@ class AwaitingMyApprovalTest {
         var secondPage = new ListAccessRequests(null, null, null, true, 1, 2);
         assertThat(ids(repository.search(secondPage, CAROL).items())).containsExactly(STEWARD_ONLY);
         assertThat(repository.search(secondPage, CAROL).total()).isEqualTo(3);
+    }
+
+    @Test
+    void listsExactlyTheRequestsTheApprovalRuleLetsTheCallerApprove() {
+        List<AccessRequestView> every = repository.search(new ListAccessRequests(null, null, null, false, 0, 20), DAVE)
+                .items();
+        for (Actor caller : List.of(ALICE, BOB, CAROL, DAVE, ERIN, FRANK)) {
+            List<String> approvable = every.stream().filter(request -> approvableBy(caller, request))
+                    .map(AccessRequestView::id).toList();
+            assertThat(awaiting(caller)).as(caller.principal()).containsExactlyInAnyOrderElementsOf(approvable);
+        }
+    }
+
+    /** The command side's decision, asked of the rule itself. */
+    private static boolean approvableBy(Actor caller, AccessRequestView request) {
+        List<String> approvers = request.approvals().stream().map(ApprovalView::principal).toList();
+        return request.status() == AccessRequestStatus.PENDING
+                && !ApprovalEligibility.isOwnRequest(caller, request.requestedBy())
+                && !ApprovalEligibility.hasApproved(caller, approvers)
+                && ApprovalEligibility.roleFor(caller, request.ownerTeam(), request.outstandingApprovals()).isPresent();
     }
 
     private List<String> awaiting(Actor caller) {

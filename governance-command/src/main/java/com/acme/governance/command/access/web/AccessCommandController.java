@@ -9,7 +9,6 @@ import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.command.web.CommandAccepted;
 import com.acme.governance.command.web.CommandDispatcher;
 import com.acme.governance.edge.consistency.GovernanceToken;
-import com.acme.governance.edge.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import com.acme.governance.command.idempotency.KeyDerivedIds;
@@ -50,22 +49,22 @@ class AccessCommandController {
 
     @PostMapping("/api/v1/access-requests/{id}/approve")
     ResponseEntity<CommandAccepted> approve(@PathVariable AccessRequestId id) {
-        return answer(dispatcher.send(new ApproveAccessRequest(id.value()), id.value()));
+        return answer(dispatcher.send(new ApproveAccessRequest(id), id.value()));
     }
 
     @PostMapping("/api/v1/access-requests/{id}/reject")
     ResponseEntity<CommandAccepted> reject(@PathVariable AccessRequestId id, @RequestBody ReasonBody body) {
-        return answer(dispatcher.send(new RejectAccessRequest(id.value(), body.reason()), id.value()));
+        return answer(dispatcher.send(new RejectAccessRequest(id, body.reason()), id.value()));
     }
 
     @PostMapping("/api/v1/access-requests/{id}/withdraw")
     ResponseEntity<CommandAccepted> withdraw(@PathVariable AccessRequestId id) {
-        return answer(dispatcher.send(new WithdrawAccessRequest(id.value()), id.value()));
+        return answer(dispatcher.send(new WithdrawAccessRequest(id), id.value()));
     }
 
     @PostMapping("/api/v1/access-grants/{id}/revoke")
     ResponseEntity<CommandAccepted> revoke(@PathVariable AccessRequestId id, @RequestBody ReasonBody body) {
-        return answer(dispatcher.send(new RevokeAccessGrant(id.value(), body.reason()), id.value()));
+        return answer(dispatcher.send(new RevokeAccessGrant(id, body.reason()), id.value()));
     }
 
     private static ResponseEntity<CommandAccepted> answer(GovernanceToken token) {

@@ -11,7 +11,6 @@ import com.acme.governance.command.web.CommandDispatcher;
 import com.acme.governance.command.web.IfMatch;
 import com.acme.governance.command.web.Preconditions;
 import com.acme.governance.edge.consistency.GovernanceToken;
-import com.acme.governance.edge.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;

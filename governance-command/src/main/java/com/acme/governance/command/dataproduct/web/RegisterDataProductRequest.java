@@ -1,15 +1,22 @@
 package com.acme.governance.command.dataproduct.web;
 
+import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.OutputPort;
 import com.acme.governance.api.dataproduct.RegisterDataProduct;
+import com.acme.governance.api.dataproduct.Tag;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import java.util.List;
 
-/** The id's parts are checked here; every other field by the command's own constraints. */
+import static com.acme.governance.command.web.BodyValues.typed;
+
+/**
+ * The id's parts are checked here, the owner team and the tags by their types; every other field by the command's own
+ * constraints.
+ */
 record RegisterDataProductRequest(
         @NotNull @Pattern(regexp = DataProductId.SEGMENT) String domain,
         @NotNull @Pattern(regexp = DataProductId.SEGMENT) String name,
@@ -21,7 +28,7 @@ record RegisterDataProductRequest(
         List<OutputPort> outputPorts) {
 
     RegisterDataProduct toCommand() {
-        return new RegisterDataProduct(new DataProductId(domain, name), title, description, ownerTeam, classification,
-                tags, outputPorts);
+        return new RegisterDataProduct(new DataProductId(domain, name), title, description,
+                typed("ownerTeam", ownerTeam, TeamName::of), classification, typed("tags", tags, Tag::of), outputPorts);
     }
 }

@@ -3,14 +3,18 @@ package com.acme.governance.command.dataproduct.web;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.OutputPort;
+import com.acme.governance.api.dataproduct.Tag;
 import com.acme.governance.api.dataproduct.UpdateDataProduct;
 
 import java.util.List;
+
+import static com.acme.governance.command.web.BodyValues.typed;
 
 record UpdateDataProductRequest(String title, String description, Classification classification, List<String> tags,
                                 List<OutputPort> outputPorts) {
 
     UpdateDataProduct toCommand(DataProductId id, Long expectedVersion) {
-        return new UpdateDataProduct(id, expectedVersion, title, description, classification, tags, outputPorts);
+        return new UpdateDataProduct(id, expectedVersion, title, description, classification,
+                typed("tags", tags, Tag::of), outputPorts);
     }
 }

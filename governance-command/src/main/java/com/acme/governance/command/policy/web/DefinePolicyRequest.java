@@ -1,15 +1,18 @@
 package com.acme.governance.command.policy.web;
 
 import com.acme.governance.api.policy.DefinePolicy;
+import com.acme.governance.api.policy.PolicyId;
 import com.acme.governance.api.policy.PolicyRule;
 import com.acme.governance.api.policy.PolicyScope;
 
 import java.util.List;
 
+import static com.acme.governance.command.web.BodyValues.typed;
+
 /** A missing scope means global, as {@code "scope": {"domain": null}} does. */
 record DefinePolicyRequest(String id, String name, PolicyScope scope, List<PolicyRule> rules) {
 
     DefinePolicy toCommand() {
-        return new DefinePolicy(id, name, scope == null ? PolicyScope.global() : scope, rules);
+        return new DefinePolicy(typed("id", id, PolicyId::of), name, scope == null ? PolicyScope.global() : scope, rules);
     }
 }

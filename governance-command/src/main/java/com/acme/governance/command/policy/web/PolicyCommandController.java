@@ -11,7 +11,6 @@ import com.acme.governance.command.web.CommandDispatcher;
 import com.acme.governance.command.web.IfMatch;
 import com.acme.governance.command.web.Preconditions;
 import com.acme.governance.edge.consistency.GovernanceToken;
-import com.acme.governance.edge.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Objects;
 
 /**
  * Stewards define, amend and retire policies. A change is answered once the command side's policy catalog has
@@ -59,7 +59,8 @@ class PolicyCommandController {
     @PostMapping
     ResponseEntity<CommandAccepted> define(@RequestBody DefinePolicyRequest request) {
         DefinePolicy command = request.toCommand();
-        GovernanceToken token = dispatcher.create(command, command.id());
+        // a missing id is refused by the command's own validation, together with the body's other problems
+        GovernanceToken token = dispatcher.create(command, Objects.toString(command.id(), null));
         awaitCatalog(token);
         return ResponseEntity.created(URI.create("/api/v1/policies/" + token.aggregateId()))
                 .header(GovernanceToken.HEADER, token.toString())
@@ -73,7 +74,7 @@ class PolicyCommandController {
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @RequestBody AmendPolicyRequest request) {
         long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.value(), ifMatch);
-        return answer(dispatcher.send(request.toCommand(id.value()).expecting(expectedVersion), id.value()));
+        return answer(dispatcher.send(request.toCommand(id).expecting(expectedVersion), id.value()));
     }
 
     @PostMapping("/{id}/retire")
@@ -82,7 +83,7 @@ class PolicyCommandController {
                                            @RequestBody(required = false) RetirePolicyRequest request) {
         String reason = request == null ? null : request.reason();
         long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.value(), ifMatch);
-        return answer(dispatcher.send(new RetirePolicy(id.value(), expectedVersion, reason), id.value()));
+        return answer(dispatcher.send(new RetirePolicy(id, expectedVersion, reason), id.value()));
     }
 
     private ResponseEntity<CommandAccepted> answer(GovernanceToken token) {
