@@ -9,8 +9,6 @@ import org.bson.conversions.Bson;
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.acme.governance.query.access.AccessFields.*;
-
 /**
  * The requests whose next required approval the caller can give, by the command side's rules: still PENDING,
  * not their own (separation of duties), not approved by them already, and an outstanding approval they may give:
@@ -24,19 +22,19 @@ final class AwaitingApprovalFilter {
     static Bson of(Actor caller) {
         List<Bson> canGive = new ArrayList<>();
         if (!caller.teams().isEmpty()) {
-            canGive.add(Filters.and(Filters.eq(OUTSTANDING_APPROVALS, ApprovalRole.OWNER.name()),
-                    Filters.in(OWNER_TEAM, caller.teams())));
+            canGive.add(Filters.and(Filters.eq("outstandingApprovals", ApprovalRole.OWNER.name()),
+                    Filters.in("ownerTeam", caller.teams())));
         }
         if (caller.isSteward()) {
-            canGive.add(Filters.eq(OUTSTANDING_APPROVALS, ApprovalRole.STEWARD.name()));
+            canGive.add(Filters.eq("outstandingApprovals", ApprovalRole.STEWARD.name()));
         }
         if (canGive.isEmpty()) {
-            return Filters.in(ID, List.of()); // no team, no steward: there is no approval this caller could give
+            return Filters.in("_id", List.of()); // no team, no steward: there is no approval this caller could give
         }
         return Filters.and(
-                Filters.eq(STATUS, AccessRequestStatus.PENDING.name()),
-                Filters.ne(REQUESTED_BY, caller.principal()),
-                Filters.ne(APPROVAL_PRINCIPAL_PATH, caller.principal()), // on an array: no element is theirs
+                Filters.eq("status", AccessRequestStatus.PENDING.name()),
+                Filters.ne("requestedBy", caller.principal()),
+                Filters.ne("approvals.principal", caller.principal()), // on an array: no element is theirs
                 canGive.size() == 1 ? canGive.get(0) : Filters.or(canGive));
     }
 }
