@@ -2,6 +2,7 @@ package com.acme.governance.query.policy;
 
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelIndexes;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import org.springframework.stereotype.Component;
 
@@ -11,8 +12,9 @@ public class PolicyIndexes implements ReadModelIndexes {
 
     @Override
     public void createIndexes(ReadModelDatabase database) {
-        PolicyProjection.policiesIn(database).createIndex(Indexes.ascending("status"));
-        PolicyProjection.policiesIn(database).createIndex(Indexes.ascending(PolicySearchFilter.SCOPE_DOMAIN));
+        MongoCollection<PolicyView> policies = PolicyProjection.policiesIn(database);
+        policies.createIndex(Indexes.ascending("status"));
+        policies.createIndex(Indexes.ascending(PolicySearchFilter.SCOPE_DOMAIN));
         PolicyProjection.versionsIn(database).createIndex(Indexes.ascending("policyId", "version"));
     }
 }
