@@ -19,10 +19,21 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 @AnalyzeClasses(packages = "com.acme.governance.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class QueryArchitectureTest {
 
+    /** Positions, parked records and the database itself: ingestion's own records, kept as driver documents. */
+    private static final String[] BOOKKEEPING = {"..query.config..", "..query.ingestion..", "..query.consistency..",
+            "..query.parking.."};
+
     @ArchTest
     static final ArchRule readModelsUseThePlainDriver = noClasses().should()
             .dependOnClassesThat().resideInAPackage("org.springframework.data..")
-            .because("the read models are written with the plain MongoDB driver, not Spring Data");
+            .because("the read models are written with the plain MongoDB driver, not Spring Data (ADR 0015)");
+
+    @ArchTest
+    static final ArchRule readModelsAreMappedByTheDriversCodecs = noClasses()
+            .that().resideOutsideOfPackages(BOOKKEEPING)
+            .should().dependOnClassesThat().belongToAnyOf(org.bson.Document.class)
+            .because("each read model is a record that the driver's record codec stores and reads; no feature "
+                    + "builds or picks apart documents by hand, only the ingestion bookkeeping does (ADR 0015)");
 
     @ArchTest
     static final ArchRule independentOfTheCommandSide = noClasses().should()

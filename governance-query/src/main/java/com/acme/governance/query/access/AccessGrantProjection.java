@@ -9,18 +9,16 @@ import com.acme.governance.api.access.AccessRequestRejected;
 import com.acme.governance.api.access.AccessRequestWithdrawn;
 import com.acme.governance.api.access.AccessRequested;
 import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.ingestion.EventHandlers;
 import com.acme.governance.query.ingestion.EventPayloads;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.Projection;
 import com.acme.governance.query.ingestion.SequencedDocuments;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.util.Date;
 import java.util.List;
-
-import static com.acme.governance.query.access.AccessFields.*;
 
 /**
  * Projects the grants into {@code access_grants}. A grant carries what its request said (owner team, purpose,
@@ -33,61 +31,63 @@ import static com.acme.governance.query.access.AccessFields.*;
 @Component("queryAccessGrantProjection")
 public class AccessGrantProjection implements Projection {
 
-    private final SequencedDocuments grants;
-    private final EventPayloads payloads;
+    public static final String COLLECTION = "access_grants";
+
+    private final SequencedDocuments<AccessGrantView> grants;
+    private final EventHandlers handlers;
 
     public AccessGrantProjection(ReadModelDatabase database, EventPayloads payloads) {
-        this.grants = new SequencedDocuments(database.accessGrants(), EVENT_COUNT);
-        this.payloads = payloads;
+        this.grants = new SequencedDocuments<>(collectionIn(database), AccessRequestProjection.EVENT_COUNT);
+        this.handlers = EventHandlers.with(payloads)
+                .on(AccessRequested.class, this::on)
+                .on(AccessRequestApproved.class, this::on)
+                .on(AccessGranted.class, this::on)
+                .on(AccessGrantRevoked.class, this::on)
+                .on(AccessGrantExpired.class, this::on)
+                // No grant comes of these, yet they count: the stream's next event must not look like a gap.
+                .on(AccessRequestRejected.class, (event, rejected) -> grants.count(event))
+                .on(AccessRequestWithdrawn.class, (event, withdrawn) -> grants.count(event))
+                .onUnknown(AccessRequestProjection.AGGREGATE_TYPE, grants::count)
+                .build();
+    }
+
+    static MongoCollection<AccessGrantView> collectionIn(ReadModelDatabase database) {
+        return database.collection(COLLECTION, AccessGrantView.class);
     }
 
     @Override
     public void apply(IncomingEvent event) {
-        if (event.is(AccessRequested.class)) {
-            grants.create(event, requested(payloads.read(event, AccessRequested.class)));
-        } else if (event.is(AccessRequestApproved.class)) {
-            AccessRequestApproved approved = payloads.read(event, AccessRequestApproved.class);
-            grants.change(event, Updates.push(APPROVALS, AccessDocuments.approval(event, approved)));
-        } else if (event.is(AccessGranted.class)) {
-            AccessGranted granted = payloads.read(event, AccessGranted.class);
-            grants.change(event, Updates.combine(
-                    Updates.set(STATUS, AccessGrantStatus.ACTIVE.name()),
-                    Updates.set(STARTS_AT, Date.from(granted.startsAt())),
-                    Updates.set(EXPIRES_AT, Date.from(granted.expiresAt()))));
-        } else if (event.is(AccessGrantRevoked.class)) {
-            AccessGrantRevoked revoked = payloads.read(event, AccessGrantRevoked.class);
-            grants.change(event, Updates.combine(
-                    Updates.set(STATUS, AccessGrantStatus.REVOKED.name()),
-                    Updates.set(REVOKED_BY, revoked.revokedBy()),
-                    Updates.set(REVOCATION_REASON, revoked.reason()),
-                    Updates.set(REVOKED_AT, Date.from(event.time()))));
-        } else if (event.is(AccessGrantExpired.class)) {
-            AccessGrantExpired expired = payloads.read(event, AccessGrantExpired.class);
-            grants.change(event, Updates.combine(
-                    Updates.set(STATUS, AccessGrantStatus.EXPIRED.name()),
-                    Updates.set(EXPIRED_AT, Date.from(expired.expiredAt()))));
-        } else if (event.is(AccessRequestRejected.class) || event.is(AccessRequestWithdrawn.class)
-                || (!event.isCatalogued() && AccessRequestProjection.AGGREGATE_TYPE.equals(event.aggregateType()))) {
-            // No grant comes of it, yet it counts: the stream's next event must not look like a gap.
-            grants.change(event, Updates.combine());
-        }
+        handlers.handle(event);
     }
 
-    private static Document requested(AccessRequested requested) {
-        return new Document()
-                .append(DATA_PRODUCT_ID, requested.dataProductId().toString())
-                .append(CONSUMER_TEAM, requested.consumerTeam())
-                .append(OWNER_TEAM, requested.ownerTeam())
-                .append(PURPOSE, requested.purpose())
-                .append(REQUESTED_BY, requested.requestedBy())
-                .append(STATUS, null)
-                .append(STARTS_AT, null)
-                .append(EXPIRES_AT, null)
-                .append(APPROVALS, List.of())
-                .append(DECISION, AccessDocuments.decision(requested.decision()))
-                .append(REVOKED_BY, null)
-                .append(REVOCATION_REASON, null)
-                .append(REVOKED_AT, null)
-                .append(EXPIRED_AT, null);
+    private void on(IncomingEvent event, AccessRequested requested) {
+        grants.create(event, new AccessGrantView(event.aggregateId(), requested.dataProductId().toString(),
+                requested.consumerTeam(), requested.ownerTeam(), requested.purpose(), requested.requestedBy(), null,
+                null, null, List.of(), requested.decision(), null, null, null, null, event.time(), 1));
+    }
+
+    private void on(IncomingEvent event, AccessRequestApproved approved) {
+        grants.change(event, Updates.push("approvals", new ApprovalView(approved.approvedBy(), approved.role(), event.time())));
+    }
+
+    private void on(IncomingEvent event, AccessGranted granted) {
+        grants.change(event, Updates.combine(
+                Updates.set("status", AccessGrantStatus.ACTIVE),
+                Updates.set("startsAt", granted.startsAt()),
+                Updates.set("expiresAt", granted.expiresAt())));
+    }
+
+    private void on(IncomingEvent event, AccessGrantRevoked revoked) {
+        grants.change(event, Updates.combine(
+                Updates.set("status", AccessGrantStatus.REVOKED),
+                Updates.set("revokedBy", revoked.revokedBy()),
+                Updates.set("revocationReason", revoked.reason()),
+                Updates.set("revokedAt", event.time())));
+    }
+
+    private void on(IncomingEvent event, AccessGrantExpired expired) {
+        grants.change(event, Updates.combine(
+                Updates.set("status", AccessGrantStatus.EXPIRED),
+                Updates.set("expiredAt", expired.expiredAt())));
     }
 }

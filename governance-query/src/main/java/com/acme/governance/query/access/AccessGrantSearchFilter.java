@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static com.acme.governance.query.access.AccessFields.*;
-
 /** The MongoDB filter of an access grant list query, built only from validated values. */
 final class AccessGrantSearchFilter {
 
@@ -24,17 +22,17 @@ final class AccessGrantSearchFilter {
      * request until it is granted.
      */
     static Bson granted() {
-        return Filters.in(STATUS, GRANT_STATUSES);
+        return Filters.in("status", GRANT_STATUSES);
     }
 
     static Bson of(ListAccessGrants query) {
         List<Bson> conditions = new ArrayList<>();
-        conditions.add(query.status() != null ? Filters.eq(STATUS, query.status().name()) : granted());
+        conditions.add(query.status() != null ? Filters.eq("status", query.status().name()) : granted());
         if (query.dataProductId() != null) {
-            conditions.add(Filters.eq(DATA_PRODUCT_ID, query.dataProductId().toString()));
+            conditions.add(Filters.eq("dataProductId", query.dataProductId().toString()));
         }
         if (query.consumerTeam() != null) {
-            conditions.add(Filters.eq(CONSUMER_TEAM, query.consumerTeam().value()));
+            conditions.add(Filters.eq("consumerTeam", query.consumerTeam().value()));
         }
         return Filters.and(conditions);
     }

@@ -7,7 +7,6 @@ import com.acme.governance.query.web.PageView;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -15,20 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static com.acme.governance.query.access.AccessFields.*;
-
 /** Reads the {@code access_requests} read model. */
 @Component("queryAccessRequestRepository")
 public class AccessRequestRepository {
 
-    private final MongoCollection<Document> requests;
+    private final MongoCollection<AccessRequestView> requests;
 
     public AccessRequestRepository(ReadModelDatabase database) {
-        this.requests = database.accessRequests();
+        this.requests = AccessRequestProjection.collectionIn(database);
     }
 
     public Optional<AccessRequestView> find(String id) {
-        return Optional.ofNullable(requests.find(Filters.eq(ID, id)).first()).map(AccessRequestViewMapper::toView);
+        return Optional.ofNullable(requests.find(Filters.eq("_id", id)).first());
     }
 
     /**
@@ -39,10 +36,9 @@ public class AccessRequestRepository {
     public PageView<AccessRequestView> search(ListAccessRequests query, Actor caller) {
         Bson filter = AccessRequestSearchFilter.of(query, caller);
         List<AccessRequestView> items = requests.find(filter)
-                .sort(Sorts.ascending(REQUESTED_AT, ID))
+                .sort(Sorts.ascending("requestedAt", "_id"))
                 .skip(query.page() * query.size())
                 .limit(query.size())
-                .map(AccessRequestViewMapper::toView)
                 .into(new ArrayList<>());
         return new PageView<>(items, query.page(), query.size(), requests.countDocuments(filter));
     }

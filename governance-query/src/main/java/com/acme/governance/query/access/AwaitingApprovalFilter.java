@@ -9,8 +9,6 @@ import org.bson.conversions.Bson;
 
 import java.util.List;
 
-import static com.acme.governance.query.access.AccessFields.*;
-
 /**
  * The requests whose next required approval the caller can give, by the rule the command side decides with
  * ({@link ApprovalEligibility}): still PENDING, not their own, not approved by them already, and an outstanding
@@ -25,19 +23,19 @@ final class AwaitingApprovalFilter {
         List<Bson> canGive = ApprovalEligibility.rightsOf(caller).stream().map(AwaitingApprovalFilter::outstanding)
                 .toList();
         if (canGive.isEmpty()) {
-            return Filters.in(ID, List.of()); // there is no approval this caller could give
+            return Filters.in("_id", List.of()); // there is no approval this caller could give
         }
         return Filters.and(
-                Filters.eq(STATUS, AccessRequestStatus.PENDING.name()),
-                Filters.ne(REQUESTED_BY, caller.principal()),
-                Filters.ne(APPROVAL_PRINCIPAL_PATH, caller.principal()), // on an array: no element is theirs
+                Filters.eq("status", AccessRequestStatus.PENDING.name()),
+                Filters.ne("requestedBy", caller.principal()),
+                Filters.ne("approvals.principal", caller.principal()), // on an array: no element is theirs
                 canGive.size() == 1 ? canGive.get(0) : Filters.or(canGive));
     }
 
     /** The requests on which this right's approval is outstanding and that it covers. */
     private static Bson outstanding(ApprovalRight right) {
-        Bson outstanding = Filters.eq(OUTSTANDING_APPROVALS, right.role().name());
+        Bson outstanding = Filters.eq("outstandingApprovals", right.role().name());
         return right.onEveryProduct() ? outstanding
-                : Filters.and(outstanding, Filters.in(OWNER_TEAM, right.ownerTeams()));
+                : Filters.and(outstanding, Filters.in("ownerTeam", right.ownerTeams()));
     }
 }

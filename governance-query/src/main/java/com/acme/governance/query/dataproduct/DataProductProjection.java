@@ -9,102 +9,84 @@ import com.acme.governance.api.dataproduct.DataProductStatus;
 import com.acme.governance.api.dataproduct.DataProductUpdated;
 import com.acme.governance.api.dataproduct.OutputPort;
 import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.ingestion.EventHandlers;
 import com.acme.governance.query.ingestion.EventPayloads;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.Projection;
 import com.acme.governance.query.ingestion.SequencedDocuments;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-import java.util.Date;
 import java.util.List;
 
-import static com.acme.governance.query.dataproduct.DataProductFields.*;
-
-/** Projects the data product events into the {@code data_products} read model, one document per product. */
+/** Projects the data product events into the {@code data_products} read model, one {@link DataProductView} per product. */
 @Component("queryDataProductProjection")
 public class DataProductProjection implements Projection {
 
     /** {@code ce_aggregatetype} of data product events. */
     public static final String AGGREGATE_TYPE = "DataProduct";
+    public static final String COLLECTION = "data_products";
 
-    private final SequencedDocuments products;
-    private final EventPayloads payloads;
+    private final SequencedDocuments<DataProductView> products;
+    private final EventHandlers handlers;
 
     public DataProductProjection(ReadModelDatabase database, EventPayloads payloads) {
-        this.products = new SequencedDocuments(database.dataProducts());
-        this.payloads = payloads;
+        this.products = new SequencedDocuments<>(collectionIn(database));
+        this.handlers = EventHandlers.with(payloads)
+                .on(DataProductRegistered.class, this::on)
+                .on(DataProductUpdated.class, this::on)
+                .on(ContractVersionPublished.class, this::on)
+                .on(DataProductPublished.class, this::on)
+                .on(DataProductDeprecated.class, this::on)
+                .on(DataProductRetired.class, this::on)
+                // Unknown to this version, yet it counts: without it, the product's next event would look like a gap.
+                .onUnknown(AGGREGATE_TYPE, products::count)
+                .build();
+    }
+
+    static MongoCollection<DataProductView> collectionIn(ReadModelDatabase database) {
+        return database.collection(COLLECTION, DataProductView.class);
     }
 
     @Override
     public void apply(IncomingEvent event) {
-        if (event.is(DataProductRegistered.class)) {
-            products.create(event, registered(event, payloads.read(event, DataProductRegistered.class)));
-        } else if (event.is(DataProductUpdated.class)) {
-            products.change(event, updated(payloads.read(event, DataProductUpdated.class)));
-        } else if (event.is(ContractVersionPublished.class)) {
-            products.change(event, contractPublished(event, payloads.read(event, ContractVersionPublished.class)));
-        } else if (event.is(DataProductPublished.class)) {
-            products.change(event, Updates.set(STATUS, DataProductStatus.PUBLISHED.name()));
-        } else if (event.is(DataProductDeprecated.class)) {
-            DataProductDeprecated deprecated = payloads.read(event, DataProductDeprecated.class);
-            products.change(event, Updates.combine(Updates.set(STATUS, DataProductStatus.DEPRECATED.name()),
-                    Updates.set(DEPRECATION_REASON, deprecated.reason())));
-        } else if (event.is(DataProductRetired.class)) {
-            DataProductRetired retired = payloads.read(event, DataProductRetired.class);
-            products.change(event, Updates.combine(Updates.set(STATUS, DataProductStatus.RETIRED.name()),
-                    Updates.set(RETIREMENT_REASON, retired.reason())));
-        } else if (!event.isCatalogued() && AGGREGATE_TYPE.equals(event.aggregateType())) {
-            // Unknown to this version, yet it counts: without it, the product's next event would look like a gap.
-            products.change(event, Updates.combine());
-        }
+        handlers.handle(event);
     }
 
-    private static Document registered(IncomingEvent event, DataProductRegistered registered) {
-        return new Document()
-                .append(DOMAIN, registered.id().domain())
-                .append(NAME, registered.id().name())
-                .append(TITLE, registered.title())
-                .append(DESCRIPTION, registered.description())
-                .append(OWNER_TEAM, registered.ownerTeam())
-                .append(CLASSIFICATION, registered.classification().name())
-                .append(TAGS, orEmpty(registered.tags()))
-                .append(OUTPUT_PORTS, ports(registered.outputPorts()))
-                .append(STATUS, DataProductStatus.DRAFT.name())
-                .append(CONTRACT_VERSIONS, List.of())
-                .append(REGISTERED_AT, Date.from(event.time()))
-                .append(REGISTERED_BY, event.principal())
-                .append(DEPRECATION_REASON, null)
-                .append(RETIREMENT_REASON, null);
+    private void on(IncomingEvent event, DataProductRegistered registered) {
+        products.create(event, new DataProductView(event.aggregateId(), registered.id().domain(),
+                registered.id().name(), registered.title(), registered.description(), registered.ownerTeam(),
+                registered.classification(), orEmpty(registered.tags()), orEmpty(registered.outputPorts()),
+                DataProductStatus.DRAFT, List.of(), 1, event.time(), event.principal(), event.time(), null, null));
     }
 
-    private static Bson updated(DataProductUpdated updated) {
-        return Updates.combine(
-                Updates.set(TITLE, updated.title()),
-                Updates.set(DESCRIPTION, updated.description()),
-                Updates.set(CLASSIFICATION, updated.classification().name()),
-                Updates.set(TAGS, orEmpty(updated.tags())),
-                Updates.set(OUTPUT_PORTS, ports(updated.outputPorts())));
+    private void on(IncomingEvent event, DataProductUpdated updated) {
+        products.change(event, Updates.combine(
+                Updates.set("title", updated.title()),
+                Updates.set("description", updated.description()),
+                Updates.set("classification", updated.classification()),
+                Updates.set("tags", orEmpty(updated.tags())),
+                Updates.set("outputPorts", orEmpty(updated.outputPorts()))));
     }
 
-    private Bson contractPublished(IncomingEvent event, ContractVersionPublished published) {
-        return Updates.push(CONTRACT_VERSIONS, new Document()
-                .append(CONTRACT_VERSION, published.version().toString())
-                .append(SCHEMA_TYPE, published.schemaType().name())
-                .append(SCHEMA, payloads.toJson(published.schema()))
-                .append(PUBLISHED_AT, Date.from(event.time()))
-                .append(PUBLISHED_BY, event.principal()));
+    private void on(IncomingEvent event, ContractVersionPublished published) {
+        products.change(event, Updates.push("contractVersions", new ContractVersionView(published.version().toString(),
+                published.schemaType(), published.schema(), event.time(), event.principal())));
     }
 
-    private static List<Document> ports(List<OutputPort> ports) {
-        return orEmpty(ports).stream()
-                .map(port -> new Document()
-                        .append(PORT_NAME, port.name())
-                        .append(PORT_KIND, port.kind().name())
-                        .append(PORT_ADDRESS, port.address()))
-                .toList();
+    private void on(IncomingEvent event, DataProductPublished published) {
+        products.change(event, Updates.set("status", DataProductStatus.PUBLISHED));
+    }
+
+    private void on(IncomingEvent event, DataProductDeprecated deprecated) {
+        products.change(event, Updates.combine(Updates.set("status", DataProductStatus.DEPRECATED),
+                Updates.set("deprecationReason", deprecated.reason())));
+    }
+
+    private void on(IncomingEvent event, DataProductRetired retired) {
+        products.change(event, Updates.combine(Updates.set("status", DataProductStatus.RETIRED),
+                Updates.set("retirementReason", retired.reason())));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -4,11 +4,9 @@ import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.ListDataProducts;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.web.PageView;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -16,22 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static com.acme.governance.query.dataproduct.DataProductFields.ID;
-
 /** Reads the {@code data_products} read model. */
 @Component("queryDataProductRepository")
 public class DataProductRepository {
 
-    private final MongoCollection<Document> products;
-    private final DataProductViewMapper mapper;
+    private static final String ID = "_id";
 
-    public DataProductRepository(ReadModelDatabase database, ObjectMapper objectMapper) {
-        this.products = database.dataProducts();
-        this.mapper = new DataProductViewMapper(objectMapper);
+    private final MongoCollection<DataProductView> products;
+
+    public DataProductRepository(ReadModelDatabase database) {
+        this.products = DataProductProjection.collectionIn(database);
     }
 
     public Optional<DataProductView> find(DataProductId id) {
-        return Optional.ofNullable(products.find(Filters.eq(ID, id.toString())).first()).map(mapper::toView);
+        return Optional.ofNullable(products.find(Filters.eq(ID, id.toString())).first());
     }
 
     public boolean exists(DataProductId id) {
@@ -45,7 +41,6 @@ public class DataProductRepository {
                 .sort(Sorts.ascending(ID))
                 .skip(query.page() * query.size())
                 .limit(query.size())
-                .map(mapper::toView)
                 .into(new ArrayList<>());
         return new PageView<>(items, query.page(), query.size(), products.countDocuments(filter));
     }

@@ -3,16 +3,18 @@ package com.acme.governance.query.dataproduct;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductStatus;
 import com.acme.governance.api.dataproduct.OutputPort;
+import org.bson.codecs.pojo.annotations.BsonId;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A data product as the read side answers it.
+ * A data product as the read side answers it, and as {@code data_products} stores it (through the driver's record
+ * codec, keyed by its id).
  *
  * @param version its event count; clients send it back as {@code If-Match} to update the product
  */
-public record DataProductView(String id, String domain, String name, String title, String description,
+public record DataProductView(@BsonId String id, String domain, String name, String title, String description,
                               String ownerTeam, Classification classification, List<String> tags,
                               List<OutputPort> outputPorts, DataProductStatus status,
                               List<ContractVersionView> contractVersions, long version, Instant registeredAt,

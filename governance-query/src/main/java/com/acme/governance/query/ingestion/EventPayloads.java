@@ -1,6 +1,5 @@
 package com.acme.governance.query.ingestion;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
@@ -26,14 +25,6 @@ public class EventPayloads {
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedEventException(event.type(),
                     "payload of " + event.describe() + " is not a valid " + eventClass.getSimpleName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    public String toJson(Object value) {
-        try {
-            return objectMapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
         }
     }
 }

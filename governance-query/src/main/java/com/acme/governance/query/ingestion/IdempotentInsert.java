@@ -3,8 +3,6 @@ package com.acme.governance.query.ingestion;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import org.bson.Document;
-
 /** Inserts keyed by a natural id, where a duplicate key means the same event was already applied. */
 public final class IdempotentInsert {
 
@@ -12,7 +10,7 @@ public final class IdempotentInsert {
     }
 
     /** @return true if inserted, false if a document with that {@code _id} was already there */
-    public static boolean insertIfAbsent(MongoCollection<Document> collection, Document document) {
+    public static <T> boolean insertIfAbsent(MongoCollection<T> collection, T document) {
         try {
             collection.insertOne(document);
             return true;

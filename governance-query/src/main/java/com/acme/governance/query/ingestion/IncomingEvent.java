@@ -2,6 +2,7 @@ package com.acme.governance.query.ingestion;
 
 import com.acme.governance.api.audit.EventCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.codecs.pojo.annotations.BsonId;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +12,12 @@ import java.util.Optional;
 /**
  * One governance event as it arrived from Kafka: the CloudEvents envelope, its audit metadata and the payload.
  *
+ * It is also the document of the audit log, whole (see {@code AuditEventProjection}): its event id is the key there.
+ *
  * @param sequence     0-based position of the event in its aggregate's stream
  * @param previousHash empty for the first event of an aggregate
  */
-public record IncomingEvent(String eventId, String type, String aggregateId, String aggregateType, long sequence,
+public record IncomingEvent(@BsonId String eventId, String type, String aggregateId, String aggregateType, long sequence,
                             Instant time, String principal, List<String> teams, List<String> roles,
                             String correlationId, String causationId, String hash, String previousHash,
                             JsonNode payload) {

@@ -3,7 +3,9 @@ package com.acme.governance.query.ingestion;
 /**
  * A read model fed by the event stream. Implementations must be idempotent: the stream is delivered at least
  * once and can be replayed from the start, so applying an event that was already applied changes nothing.
- * An event that cannot be applied yet (a gap in its aggregate's stream) must throw, so it is retried.
+ * An event that cannot be applied yet (a gap in its aggregate's stream) must throw, so it is retried. Projections
+ * choose their handling by event class through {@link EventHandlers}; {@code ProjectionContractTest} holds every one
+ * of them to these rules.
  */
 public interface Projection {
 

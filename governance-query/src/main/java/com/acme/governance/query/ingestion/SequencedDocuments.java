@@ -16,8 +16,10 @@ import java.util.Date;
  * Read-model documents that follow one aggregate's event stream, idempotently. Each keeps the number of events
  * applied (its count field); an event with sequence n applies only to a count of n, so a redelivered event
  * (count > n) is a no-op and a missing predecessor (count < n) is a gap that must be retried.
+ *
+ * @param <T> the read model's record, as the driver's record codec stores it: its {@code _id} is the aggregate id
  */
-public class SequencedDocuments {
+public class SequencedDocuments<T> {
 
     /** The default count field: a data product's version is its event count. */
     public static final String VERSION = "version";
@@ -25,11 +27,11 @@ public class SequencedDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(SequencedDocuments.class);
 
-    private final MongoCollection<Document> collection;
+    private final MongoCollection<T> collection;
     private final String countField;
 
     /** Counts the applied events in {@code version}. */
-    public SequencedDocuments(MongoCollection<Document> collection) {
+    public SequencedDocuments(MongoCollection<T> collection) {
         this(collection, VERSION);
     }
 
@@ -37,20 +39,22 @@ public class SequencedDocuments {
      * @param countField where the number of applied events is kept: read models whose {@code version} means
      *                   something else (a policy's version) count in a field of their own
      */
-    public SequencedDocuments(MongoCollection<Document> collection, String countField) {
+    public SequencedDocuments(MongoCollection<T> collection, String countField) {
         this.collection = collection;
         this.countField = countField;
     }
 
-    /** The aggregate's first event: creates the document with a count of 1. */
-    public void create(IncomingEvent event, Document document) {
+    /**
+     * The aggregate's first event: inserts its document unless it is there already.
+     *
+     * @param first the document as the first event makes it: keyed by the aggregate id, a count of 1, and
+     *              {@value #UPDATED_AT} the event's time
+     */
+    public void create(IncomingEvent event, T first) {
         if (event.sequence() != 0) {
             throw new IllegalStateException("the first event of an aggregate has sequence 0, got " + event.describe());
         }
-        document.put("_id", event.aggregateId());
-        document.put(countField, 1L);
-        document.put(UPDATED_AT, Date.from(event.time()));
-        if (!IdempotentInsert.insertIfAbsent(collection, document)) {
+        if (!IdempotentInsert.insertIfAbsent(collection, first)) {
             log.debug("Already applied {}", event.describe());
         }
     }
@@ -73,8 +77,14 @@ public class SequencedDocuments {
                 + count + " events, so " + event.describe() + " cannot be applied yet");
     }
 
+    /** A later event that changes nothing in this read model, yet counts: else the stream's next one would be a gap. */
+    public void count(IncomingEvent event) {
+        change(event, Updates.combine());
+    }
+
     private long countOf(String id) {
-        Document current = collection.find(Filters.eq("_id", id)).projection(Projections.include(countField)).first();
+        Document current = collection.withDocumentClass(Document.class).find(Filters.eq("_id", id))
+                .projection(Projections.include(countField)).first();
         return current == null ? 0 : current.get(countField, Number.class).longValue();
     }
 }

@@ -7,6 +7,7 @@ import com.acme.governance.api.policy.PolicyRule;
 import com.acme.governance.api.policy.PolicyScope;
 import com.acme.governance.api.policy.PolicyStatus;
 import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.ingestion.EventHandlers;
 import com.acme.governance.query.ingestion.EventPayloads;
 import com.acme.governance.query.ingestion.IdempotentInsert;
 import com.acme.governance.query.ingestion.IncomingEvent;
@@ -14,14 +15,9 @@ import com.acme.governance.query.ingestion.Projection;
 import com.acme.governance.query.ingestion.SequencedDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-import java.util.Date;
 import java.util.List;
-
-import static com.acme.governance.query.policy.PolicyFields.*;
 
 /**
  * Projects the policy events into {@code policies} (the current state) and {@code policy_versions} (every version
@@ -33,82 +29,81 @@ public class PolicyProjection implements Projection {
 
     /** {@code ce_aggregatetype} of policy events. */
     public static final String AGGREGATE_TYPE = "Policy";
+    public static final String POLICIES = "policies";
+    public static final String VERSIONS = "policy_versions";
+    /** Events applied to a policy's document: unlike its version, retirement counts too. */
+    static final String EVENT_COUNT = "eventCount";
 
-    private final SequencedDocuments policies;
-    private final MongoCollection<Document> versions;
-    private final EventPayloads payloads;
+    private final SequencedDocuments<PolicyView> policies;
+    private final MongoCollection<PolicyVersionView> versions;
+    private final EventHandlers handlers;
 
     public PolicyProjection(ReadModelDatabase database, EventPayloads payloads) {
         // A policy's version is not its event count (retirement makes no version), so the count has a field of its own.
-        this.policies = new SequencedDocuments(database.policies(), EVENT_COUNT);
-        this.versions = database.policyVersions();
-        this.payloads = payloads;
+        this.policies = new SequencedDocuments<>(policiesIn(database), EVENT_COUNT);
+        this.versions = versionsIn(database);
+        this.handlers = EventHandlers.with(payloads)
+                .on(PolicyDefined.class, this::on)
+                .on(PolicyAmended.class, this::on)
+                .on(PolicyRetired.class, this::on)
+                // Unknown to this version, yet it counts: without it, the policy's next event would look like a gap.
+                .onUnknown(AGGREGATE_TYPE, policies::count)
+                .build();
+    }
+
+    static MongoCollection<PolicyView> policiesIn(ReadModelDatabase database) {
+        return database.collection(POLICIES, PolicyView.class);
+    }
+
+    static MongoCollection<PolicyVersionView> versionsIn(ReadModelDatabase database) {
+        return database.collection(VERSIONS, PolicyVersionView.class);
     }
 
     @Override
     public void apply(IncomingEvent event) {
-        if (event.is(PolicyDefined.class)) {
-            PolicyDefined defined = payloads.read(event, PolicyDefined.class);
-            policies.create(event, defined(event, defined));
-            recordVersion(event, defined.version(), defined.name(), defined.scope(), defined.rules(), null);
-        } else if (event.is(PolicyAmended.class)) {
-            PolicyAmended amended = payloads.read(event, PolicyAmended.class);
-            policies.change(event, amended(event, amended));
-            recordVersion(event, amended.version(), amended.name(), amended.scope(), amended.rules(), amended.rationale());
-        } else if (event.is(PolicyRetired.class)) {
-            policies.change(event, retired(event, payloads.read(event, PolicyRetired.class)));
-        } else if (!event.isCatalogued() && AGGREGATE_TYPE.equals(event.aggregateType())) {
-            // Unknown to this version, yet it counts: without it, the policy's next event would look like a gap.
-            policies.change(event, Updates.combine());
-        }
+        handlers.handle(event);
     }
 
-    private static Document defined(IncomingEvent event, PolicyDefined defined) {
-        return new Document()
-                .append(NAME, defined.name())
-                .append(SCOPE, PolicyDocuments.scope(defined.scope()))
-                .append(RULES, PolicyDocuments.rules(defined.rules()))
-                .append(VERSION, defined.version())
-                .append(STATUS, PolicyStatus.ACTIVE.name())
-                .append(DEFINED_AT, Date.from(event.time()))
-                .append(DEFINED_BY, event.principal())
-                .append(AMENDED_AT, null)
-                .append(AMENDED_BY, null)
-                .append(RETIRED_AT, null)
-                .append(RETIRED_BY, null)
-                .append(RETIREMENT_REASON, null);
+    private void on(IncomingEvent event, PolicyDefined defined) {
+        policies.create(event, new PolicyView(event.aggregateId(), defined.name(), scope(defined.scope()),
+                orEmpty(defined.rules()), defined.version(), 1, PolicyStatus.ACTIVE, event.time(), event.principal(),
+                null, null, null, null, null, event.time()));
+        recordVersion(event, defined.version(), defined.name(), defined.scope(), defined.rules(), null);
     }
 
-    private static Bson amended(IncomingEvent event, PolicyAmended amended) {
-        return Updates.combine(
-                Updates.set(NAME, amended.name()),
-                Updates.set(SCOPE, PolicyDocuments.scope(amended.scope())),
-                Updates.set(RULES, PolicyDocuments.rules(amended.rules())),
-                Updates.set(VERSION, amended.version()),
-                Updates.set(AMENDED_AT, Date.from(event.time())),
-                Updates.set(AMENDED_BY, event.principal()));
+    private void on(IncomingEvent event, PolicyAmended amended) {
+        policies.change(event, Updates.combine(
+                Updates.set("name", amended.name()),
+                Updates.set("scope", scope(amended.scope())),
+                Updates.set("rules", orEmpty(amended.rules())),
+                Updates.set("version", amended.version()),
+                Updates.set("amendedAt", event.time()),
+                Updates.set("amendedBy", event.principal())));
+        recordVersion(event, amended.version(), amended.name(), amended.scope(), amended.rules(), amended.rationale());
     }
 
-    private static Bson retired(IncomingEvent event, PolicyRetired retired) {
-        return Updates.combine(
-                Updates.set(STATUS, PolicyStatus.RETIRED.name()),
-                Updates.set(RETIRED_AT, Date.from(event.time())),
-                Updates.set(RETIRED_BY, event.principal()),
-                Updates.set(RETIREMENT_REASON, retired.reason()));
+    private void on(IncomingEvent event, PolicyRetired retired) {
+        policies.change(event, Updates.combine(
+                Updates.set("status", PolicyStatus.RETIRED),
+                Updates.set("retiredAt", event.time()),
+                Updates.set("retiredBy", event.principal()),
+                Updates.set("retirementReason", retired.reason())));
     }
 
     /** A version is decided once and never changes: keyed by policy and version, a redelivery is a duplicate. */
     private void recordVersion(IncomingEvent event, int version, String name, PolicyScope scope, List<PolicyRule> rules,
                                String rationale) {
-        IdempotentInsert.insertIfAbsent(versions, new Document()
-                .append(ID, versionKey(event.aggregateId(), version))
-                .append(POLICY_ID, event.aggregateId())
-                .append(VERSION, version)
-                .append(NAME, name)
-                .append(SCOPE, PolicyDocuments.scope(scope))
-                .append(RULES, PolicyDocuments.rules(rules))
-                .append(RATIONALE, rationale)
-                .append(DECIDED_BY, event.principal())
-                .append(DECIDED_AT, Date.from(event.time())));
+        IdempotentInsert.insertIfAbsent(versions, new PolicyVersionView(
+                PolicyVersionView.idOf(event.aggregateId(), version), event.aggregateId(), version, name, scope(scope),
+                orEmpty(rules), rationale, event.principal(), event.time()));
+    }
+
+    /** No scope is the global one, as the contract answers it. */
+    private static PolicyScope scope(PolicyScope scope) {
+        return scope == null ? PolicyScope.global() : scope;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

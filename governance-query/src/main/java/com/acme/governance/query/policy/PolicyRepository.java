@@ -6,7 +6,6 @@ import com.acme.governance.query.web.PageView;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -14,22 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static com.acme.governance.query.policy.PolicyFields.*;
-
 /** Reads the {@code policies} and {@code policy_versions} read models. */
 @Component("queryPolicyRepository")
 public class PolicyRepository {
 
-    private final MongoCollection<Document> policies;
-    private final MongoCollection<Document> versions;
+    private static final String ID = "_id";
+
+    private final MongoCollection<PolicyView> policies;
+    private final MongoCollection<PolicyVersionView> versions;
 
     public PolicyRepository(ReadModelDatabase database) {
-        this.policies = database.policies();
-        this.versions = database.policyVersions();
+        this.policies = PolicyProjection.policiesIn(database);
+        this.versions = PolicyProjection.versionsIn(database);
     }
 
     public Optional<PolicyView> find(String id) {
-        return Optional.ofNullable(policies.find(Filters.eq(ID, id)).first()).map(PolicyViewMapper::toView);
+        return Optional.ofNullable(policies.find(Filters.eq(ID, id)).first());
     }
 
     public boolean exists(String id) {
@@ -43,16 +42,14 @@ public class PolicyRepository {
                 .sort(Sorts.ascending(ID))
                 .skip(query.page() * query.size())
                 .limit(query.size())
-                .map(PolicyViewMapper::toView)
                 .into(new ArrayList<>());
         return new PageView<>(items, query.page(), query.size(), policies.countDocuments(filter));
     }
 
     /** Every version of a policy, oldest first; empty for an unknown policy. */
     public List<PolicyVersionView> versionsOf(String id) {
-        return versions.find(Filters.eq(POLICY_ID, id))
-                .sort(Sorts.ascending(VERSION))
-                .map(PolicyViewMapper::toVersionView)
+        return versions.find(Filters.eq("policyId", id))
+                .sort(Sorts.ascending("version"))
                 .into(new ArrayList<>());
     }
 }

@@ -2,13 +2,10 @@ package com.acme.governance.query.policy;
 
 import com.acme.governance.api.policy.ListPolicies;
 import com.mongodb.client.model.Filters;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static com.acme.governance.query.policy.PolicyFields.*;
 
 /**
  * The MongoDB filter of a policy list query, built only from validated values. {@code domain} selects the
@@ -16,17 +13,20 @@ import static com.acme.governance.query.policy.PolicyFields.*;
  */
 final class PolicySearchFilter {
 
+    /** The domain of a policy's scope, as the record codec stores {@link PolicyView#scope()}. */
+    static final String SCOPE_DOMAIN = "scope.domain";
+
     private PolicySearchFilter() {
     }
 
     static Bson of(ListPolicies query) {
         List<Bson> conditions = new ArrayList<>();
         if (query.status() != null) {
-            conditions.add(Filters.eq(STATUS, query.status().name()));
+            conditions.add(Filters.eq("status", query.status().name()));
         }
         if (query.domain() != null) {
-            conditions.add(Filters.eq(SCOPE_DOMAIN_PATH, query.domain()));
+            conditions.add(Filters.eq(SCOPE_DOMAIN, query.domain()));
         }
-        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+        return conditions.isEmpty() ? Filters.empty() : Filters.and(conditions);
     }
 }

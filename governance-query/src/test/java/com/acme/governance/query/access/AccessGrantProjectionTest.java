@@ -1,25 +1,19 @@
 package com.acme.governance.query.access;
 
 import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.config.ReadModelIndexes;
 import com.acme.governance.query.ingestion.EventPayloads;
 import com.acme.governance.query.ingestion.IncomingEvent;
-import com.acme.governance.query.ingestion.ProjectionGapException;
+import com.acme.governance.query.ingestion.Projection;
 import com.acme.governance.query.support.AccessRequestStream;
-import com.acme.governance.query.support.InMemoryMongo;
 import com.acme.governance.query.support.PolicyStream;
+import com.acme.governance.query.support.ProjectionContractTest;
 import com.acme.governance.query.support.TestJson;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -28,31 +22,31 @@ import static com.acme.governance.query.access.AccessStories.REJECTED;
 import static com.acme.governance.query.access.AccessStories.REVOKED;
 import static com.acme.governance.query.access.AccessStories.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The grant projection alone, without the request projection: a grant is built from the events only. */
-class AccessGrantProjectionTest {
+class AccessGrantProjectionTest extends ProjectionContractTest {
 
-    private static InMemoryMongo mongo;
-    private ReadModelDatabase database;
-    private AccessGrantProjection projection;
     private AccessGrantRepository grants;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = InMemoryMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
-    @BeforeEach
-    void freshReadModel() {
-        database = mongo.freshDatabase();
-        projection = new AccessGrantProjection(database, new EventPayloads(TestJson.MAPPER));
+    @Override
+    protected Projection projection(ReadModelDatabase database) {
         grants = new AccessGrantRepository(database);
+        return new AccessGrantProjection(database, new EventPayloads(TestJson.MAPPER));
+    }
+
+    @Override
+    protected ReadModelIndexes indexes() {
+        return new AccessGrantIndexes();
+    }
+
+    @Override
+    protected List<List<IncomingEvent>> streams() {
+        return AccessStories.withAnUnknownEvent();
+    }
+
+    @Override
+    protected List<String> collections() {
+        return List.of(AccessGrantProjection.COLLECTION);
     }
 
     @Test
@@ -88,7 +82,7 @@ class AccessGrantProjectionTest {
         assertThat(grant.get("decision", Document.class).get("maxGrantDays", Number.class).intValue()).isEqualTo(30);
         assertThat(grant.get("revokedBy")).isNull();
         assertThat(grant.get("expiredAt")).isNull();
-        assertThat(database.accessRequests().countDocuments()).as("no request projection involved").isZero();
+        assertThat(database.collection(AccessRequestProjection.COLLECTION, Document.class).countDocuments()).as("no request projection involved").isZero();
     }
 
     @Test
@@ -127,54 +121,6 @@ class AccessGrantProjectionTest {
         assertThat(document(WITHDRAWN).get("eventCount", Number.class).longValue()).isEqualTo(2);
     }
 
-    @ParameterizedTest(name = "story {0}, event {1}")
-    @MethodSource("com.acme.governance.query.access.AccessStories#everyEventOfEveryStory")
-    void theSameEventAppliedTwiceChangesNothing(String id, int index) {
-        List<IncomingEvent> events = AccessStories.all().get(id);
-        events.subList(0, index + 1).forEach(projection::apply);
-        Document afterFirstDelivery = document(id);
-
-        projection.apply(events.get(index));
-
-        assertThat(document(id)).isEqualTo(afterFirstDelivery);
-    }
-
-    @Test
-    void replayingEveryStoryIntoAPopulatedModelChangesNothing() {
-        List<IncomingEvent> stream = AccessStories.interleaved();
-        stream.forEach(projection::apply);
-        List<Document> populated = allDocuments();
-        assertThat(populated).extracting(grant -> grant.getString("status"))
-                .containsExactlyInAnyOrder("EXPIRED", "REVOKED", null, null);
-
-        stream.forEach(projection::apply);
-
-        assertThat(allDocuments()).isEqualTo(populated);
-    }
-
-    @Test
-    void anEventAfterAGapThrowsAndChangesNothing() {
-        List<IncomingEvent> events = AccessStories.REVOKING.apply(REVOKED).events();
-        events.subList(0, 3).forEach(projection::apply);
-        Document before = document(REVOKED);
-
-        assertThatThrownBy(() -> projection.apply(events.get(4)))
-                .isInstanceOf(ProjectionGapException.class)
-                .hasMessageContaining(REVOKED);
-
-        assertThat(document(REVOKED)).isEqualTo(before);
-        assertThat(grants.find(REVOKED)).isEmpty();
-    }
-
-    @Test
-    void aGrantBeforeItsRequestIsAGap() {
-        IncomingEvent granted = AccessStories.EXPIRING.apply(EXPIRED).events().get(3);
-
-        assertThatThrownBy(() -> projection.apply(granted)).isInstanceOf(ProjectionGapException.class);
-
-        assertThat(document(EXPIRED)).isNull();
-    }
-
     @Test
     void anUnknownEventOfTheRequestCountsSoTheGrantStillApplies() {
         AccessRequestStream.of(EXPIRED).requested().approvedByOwner()
@@ -189,7 +135,7 @@ class AccessGrantProjectionTest {
     void eventsOfOtherAggregatesAreNotItsBusiness() {
         PolicyStream.fullLifecycle("confidential-data").forEach(projection::apply);
 
-        assertThat(allDocuments()).isEmpty();
+        assertThat(readModel().get(AccessGrantProjection.COLLECTION)).isEmpty();
     }
 
     private static Date payloadDate(IncomingEvent event, String field) {
@@ -197,10 +143,6 @@ class AccessGrantProjectionTest {
     }
 
     private Document document(String id) {
-        return database.accessGrants().find(Filters.eq("_id", id)).first();
-    }
-
-    private List<Document> allDocuments() {
-        return database.accessGrants().find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        return database.collection(AccessGrantProjection.COLLECTION, Document.class).find(Filters.eq("_id", id)).first();
     }
 }

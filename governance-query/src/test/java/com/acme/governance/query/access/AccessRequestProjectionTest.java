@@ -1,56 +1,48 @@
 package com.acme.governance.query.access;
 
 import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.config.ReadModelIndexes;
 import com.acme.governance.query.ingestion.EventPayloads;
 import com.acme.governance.query.ingestion.IncomingEvent;
-import com.acme.governance.query.ingestion.ProjectionGapException;
+import com.acme.governance.query.ingestion.Projection;
 import com.acme.governance.query.support.AccessRequestStream;
-import com.acme.governance.query.support.InMemoryMongo;
 import com.acme.governance.query.support.PolicyStream;
+import com.acme.governance.query.support.ProjectionContractTest;
 import com.acme.governance.query.support.TestJson;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static com.acme.governance.query.access.AccessStories.EXPIRED;
 import static com.acme.governance.query.access.AccessStories.REJECTED;
 import static com.acme.governance.query.access.AccessStories.REVOKED;
 import static com.acme.governance.query.access.AccessStories.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AccessRequestProjectionTest {
+class AccessRequestProjectionTest extends ProjectionContractTest {
 
-    private static InMemoryMongo mongo;
-    private ReadModelDatabase database;
-    private AccessRequestProjection projection;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = InMemoryMongo.start();
+    @Override
+    protected Projection projection(ReadModelDatabase database) {
+        return new AccessRequestProjection(database, new EventPayloads(TestJson.MAPPER));
     }
 
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+    @Override
+    protected ReadModelIndexes indexes() {
+        return new AccessRequestIndexes();
     }
 
-    @BeforeEach
-    void freshReadModel() {
-        database = mongo.freshDatabase();
-        projection = new AccessRequestProjection(database, new EventPayloads(TestJson.MAPPER));
+    @Override
+    protected List<List<IncomingEvent>> streams() {
+        return AccessStories.withAnUnknownEvent();
+    }
+
+    @Override
+    protected List<String> collections() {
+        return List.of(AccessRequestProjection.COLLECTION);
     }
 
     @Test
@@ -156,53 +148,6 @@ class AccessRequestProjectionTest {
         assertThat(withdrawn.get("rejectedBy")).isNull();
     }
 
-    @ParameterizedTest(name = "story {0}, event {1}")
-    @MethodSource("com.acme.governance.query.access.AccessStories#everyEventOfEveryStory")
-    void theSameEventAppliedTwiceChangesNothing(String id, int index) {
-        List<IncomingEvent> events = AccessStories.all().get(id);
-        events.subList(0, index + 1).forEach(projection::apply);
-        Document afterFirstDelivery = request(id);
-
-        projection.apply(events.get(index));
-
-        assertThat(request(id)).isEqualTo(afterFirstDelivery);
-    }
-
-    @Test
-    void replayingEveryStoryIntoAPopulatedModelChangesNothing() {
-        List<IncomingEvent> stream = AccessStories.interleaved();
-        stream.forEach(projection::apply);
-        List<Document> populated = allRequests();
-        assertThat(populated).extracting(request -> request.getString("status"))
-                .containsExactlyInAnyOrder("EXPIRED", "REVOKED", "REJECTED", "WITHDRAWN");
-
-        stream.forEach(projection::apply);
-
-        assertThat(allRequests()).isEqualTo(populated);
-    }
-
-    @Test
-    void anEventAfterAGapThrowsAndChangesNothing() {
-        List<IncomingEvent> events = AccessStories.EXPIRING.apply(EXPIRED).events();
-        projection.apply(events.get(0));
-        Document before = request(EXPIRED);
-
-        assertThatThrownBy(() -> projection.apply(events.get(2)))
-                .isInstanceOf(ProjectionGapException.class)
-                .hasMessageContaining(EXPIRED);
-
-        assertThat(request(EXPIRED)).isEqualTo(before);
-    }
-
-    @Test
-    void anEventBeforeTheRequestIsAGap() {
-        IncomingEvent withdrawn = AccessStories.WITHDRAWING.apply(WITHDRAWN).last();
-
-        assertThatThrownBy(() -> projection.apply(withdrawn)).isInstanceOf(ProjectionGapException.class);
-
-        assertThat(request(WITHDRAWN)).isNull();
-    }
-
     @Test
     void anUnknownEventOfTheRequestCountsSoTheNextKnownEventStillApplies() {
         AccessRequestStream.of(WITHDRAWN).requested().unknown("governance.access-request.commented.v1").withdrawn()
@@ -216,7 +161,7 @@ class AccessRequestProjectionTest {
     void eventsOfOtherAggregatesAreNotItsBusiness() {
         PolicyStream.fullLifecycle("confidential-data").forEach(projection::apply);
 
-        assertThat(allRequests()).isEmpty();
+        assertThat(readModel().get(AccessRequestProjection.COLLECTION)).isEmpty();
     }
 
     private static Document approval(String principal, String role, IncomingEvent event) {
@@ -224,10 +169,6 @@ class AccessRequestProjectionTest {
     }
 
     private Document request(String id) {
-        return database.accessRequests().find(Filters.eq("_id", id)).first();
-    }
-
-    private List<Document> allRequests() {
-        return database.accessRequests().find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        return database.collection(AccessRequestProjection.COLLECTION, Document.class).find(Filters.eq("_id", id)).first();
     }
 }

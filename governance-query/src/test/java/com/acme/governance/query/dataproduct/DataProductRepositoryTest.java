@@ -45,7 +45,7 @@ class DataProductRepositoryTest {
         DataProductStream.of("logistics.shipments")
                 .registered("Shipments", "Parcels .* on their way", "logistics", Classification.PUBLIC,
                         List.of("tracking")).events().forEach(projection::apply);
-        repository = new DataProductRepository(database, TestJson.MAPPER);
+        repository = new DataProductRepository(database);
     }
 
     @AfterAll

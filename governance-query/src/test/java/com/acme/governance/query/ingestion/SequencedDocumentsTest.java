@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class SequencedDocumentsTest {
 
     private static InMemoryMongo mongo;
     private MongoCollection<Document> collection;
-    private SequencedDocuments documents;
+    private SequencedDocuments<Document> documents;
     private final List<IncomingEvent> events = PolicyStream.fullLifecycle(ID);
 
     @BeforeAll
@@ -38,13 +39,22 @@ class SequencedDocumentsTest {
 
     @BeforeEach
     void freshCollection() {
-        collection = mongo.freshDatabase().policies();
-        documents = new SequencedDocuments(collection, "eventCount");
+        collection = mongo.freshDatabase().collection("policies", Document.class);
+        documents = new SequencedDocuments<>(collection, "eventCount");
+    }
+
+    @Test
+    void theFirstEventMakesTheDocumentOnceAndOnlyAtSequenceZero() {
+        documents.create(events.get(0), first());
+        documents.create(events.get(0), new Document(first()).append("version", 99));
+
+        assertThat(collection.find().into(new ArrayList<>())).containsExactly(first());
+        assertThatThrownBy(() -> documents.create(events.get(1), first())).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void countsInTheGivenFieldAndLeavesAVersionFieldAlone() {
-        documents.create(events.get(0), new Document("version", 1));
+        documents.create(events.get(0), first());
         documents.change(events.get(1), Updates.set("version", 2));
         documents.change(events.get(2), Updates.set("status", "RETIRED"));
 
@@ -56,7 +66,7 @@ class SequencedDocumentsTest {
 
     @Test
     void aRedeliveryIsANoOpAndAGapThrowsByTheGivenField() {
-        documents.create(events.get(0), new Document("version", 1));
+        documents.create(events.get(0), first());
         documents.change(events.get(1), Updates.set("version", 2));
 
         documents.change(events.get(1), Updates.set("version", 99));
@@ -66,5 +76,9 @@ class SequencedDocumentsTest {
         assertThatThrownBy(() -> documents.change(beyond, Updates.set("version", 4)))
                 .isInstanceOf(ProjectionGapException.class)
                 .hasMessageContaining("holds 2 events");
+    }
+
+    private Document first() {
+        return new Document("_id", ID).append("eventCount", 1L).append("version", 1);
     }
 }

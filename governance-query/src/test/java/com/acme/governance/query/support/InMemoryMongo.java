@@ -36,11 +36,9 @@ public final class InMemoryMongo implements AutoCloseable {
         return client;
     }
 
-    /** A database no other test touched, with the read model's indexes. */
+    /** A database no other test touched (each feature's test creates the indexes it declares). */
     public ReadModelDatabase freshDatabase() {
-        ReadModelDatabase database = new ReadModelDatabase(client.getDatabase("test_" + DATABASES.incrementAndGet()));
-        database.ensureIndexes();
-        return database;
+        return new ReadModelDatabase(client.getDatabase("test_" + DATABASES.incrementAndGet()), TestJson.MAPPER);
     }
 
     @Override

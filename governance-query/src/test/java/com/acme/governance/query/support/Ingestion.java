@@ -82,7 +82,7 @@ public final class Ingestion {
     }
 
     public Document product(String id) {
-        return database.dataProducts().find(Filters.eq("_id", id)).first();
+        return database.collection(DataProductProjection.COLLECTION, Document.class).find(Filters.eq("_id", id)).first();
     }
 
     /** The product's event count, 0 when it does not exist. */

@@ -1,0 +1,20 @@
+package com.acme.governance.query.access;
+
+import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.config.ReadModelIndexes;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import org.springframework.stereotype.Component;
+
+/** The indexes of the access grant list filters and order (see {@link AccessGrantSearchFilter}). */
+@Component("queryAccessGrantIndexes")
+public class AccessGrantIndexes implements ReadModelIndexes {
+
+    @Override
+    public void createIndexes(ReadModelDatabase database) {
+        MongoCollection<AccessGrantView> grants = AccessGrantProjection.collectionIn(database);
+        grants.createIndex(Indexes.ascending("status", "startsAt"));
+        grants.createIndex(Indexes.ascending("dataProductId"));
+        grants.createIndex(Indexes.ascending("consumerTeam"));
+    }
+}
