@@ -37,7 +37,7 @@ class AccessGrantReadsTest extends QueryHttpTest {
     void aRequestNotGrantedHasNoGrantAndAMalformedIdIsInvalid() throws Exception {
         mvc.perform(asAlice(get("/api/v1/access-grants/{id}", PENDING)))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+                .andExpect(problem(ProblemTypes.NOT_FOUND));
         mvc.perform(asAlice(get("/api/v1/access-grants/{id}", "1-2-3-4-5")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("id"));

@@ -3,12 +3,10 @@ package com.acme.governance.query.access;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.query.support.QueryHttpTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,11 +59,10 @@ class AccessRequestReadsTest extends QueryHttpTest {
     void anUnknownAccessRequestIsNotFoundAndAMalformedIdInvalid() throws Exception {
         mvc.perform(asAlice(get("/api/v1/access-requests/{id}", "5ebe7b6d-be9e-4cbe-8faa-8b6c7dcedf06")))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+                .andExpect(problem(ProblemTypes.NOT_FOUND));
         mvc.perform(asAlice(get("/api/v1/access-requests/{id}", "not-a-uuid")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value(ProblemTypes.INVALID_INPUT.toString()))
+                .andExpect(problem(ProblemTypes.INVALID_INPUT))
                 .andExpect(jsonPath("$.errors[0].field").value("id"));
     }
 }

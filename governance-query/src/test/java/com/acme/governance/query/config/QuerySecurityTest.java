@@ -6,11 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,9 +20,8 @@ class QuerySecurityTest extends QueryHttpTest {
     void readsNeedAuthenticationAnsweredAsProblem() throws Exception {
         mvc.perform(get("/api/v1/data-products"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(problem(ProblemTypes.UNAUTHENTICATED))
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("Basic")))
-                .andExpect(jsonPath("$.type").value(ProblemTypes.UNAUTHENTICATED.toString()))
                 .andExpect(jsonPath("$.status").value(401));
         mvc.perform(get("/api/v1/data-products").header(HttpHeaders.AUTHORIZATION, basic("alice", "wrong")))
                 .andExpect(status().isUnauthorized());
@@ -35,7 +32,7 @@ class QuerySecurityTest extends QueryHttpTest {
     void theNewReadsNeedAuthenticationToo(String path) throws Exception {
         mvc.perform(get(path))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.type").value(ProblemTypes.UNAUTHENTICATED.toString()));
+                .andExpect(problem(ProblemTypes.UNAUTHENTICATED));
     }
 
     @Test

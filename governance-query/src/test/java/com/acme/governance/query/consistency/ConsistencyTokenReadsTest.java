@@ -4,10 +4,8 @@ import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.query.support.QueryHttpTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,8 +20,7 @@ class ConsistencyTokenReadsTest extends QueryHttpTest {
         mvc.perform(asAlice(get("/api/v1/data-products/{id}", PRODUCT)).header("X-Governance-Token", PRODUCT + ":6"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(ProblemTypes.READ_MODEL_BEHIND.toString()));
+                .andExpect(problem(ProblemTypes.READ_MODEL_BEHIND));
     }
 
     @Test
@@ -40,7 +37,7 @@ class ConsistencyTokenReadsTest extends QueryHttpTest {
         mvc.perform(asAlice(get("/api/v1/access-requests/{id}", GRANTED)).header("X-Governance-Token", GRANTED + ":4"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
-                .andExpect(jsonPath("$.type").value(ProblemTypes.READ_MODEL_BEHIND.toString()));
+                .andExpect(problem(ProblemTypes.READ_MODEL_BEHIND));
         mvc.perform(asAlice(get("/api/v1/policies/{id}/versions", POLICY)).header("X-Governance-Token", POLICY + ":3"))
                 .andExpect(status().isServiceUnavailable());
     }

@@ -4,11 +4,9 @@ import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.query.support.QueryHttpTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -20,11 +18,9 @@ class DataProductReadsTest extends QueryHttpTest {
     void listsAPageOfProducts() throws Exception {
         mvc.perform(asAlice(get("/api/v1/data-products").param("domain", "sales").param("status", "RETIRED")))
                 .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(page(0, 20))
                 .andExpect(jsonPath("$.items", hasSize(1)))
                 .andExpect(jsonPath("$.items[0].id").value(PRODUCT))
-                .andExpect(jsonPath("$.page").value(0))
-                .andExpect(jsonPath("$.size").value(20))
                 .andExpect(jsonPath("$.total").value(1));
     }
 
@@ -46,11 +42,10 @@ class DataProductReadsTest extends QueryHttpTest {
     void anUnknownProductIsNotFoundAndAMalformedIdIsInvalid() throws Exception {
         mvc.perform(asAlice(get("/api/v1/data-products/{id}", "sales.nothing")))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(ProblemTypes.NOT_FOUND.toString()));
+                .andExpect(problem(ProblemTypes.NOT_FOUND));
         mvc.perform(asAlice(get("/api/v1/data-products/{id}", "Sales.Orders")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value(ProblemTypes.INVALID_INPUT.toString()))
+                .andExpect(problem(ProblemTypes.INVALID_INPUT))
                 .andExpect(jsonPath("$.errors[0].field").value("id"));
         mvc.perform(asAlice(get("/api/v1/data-products/{id}/history", "sales.nothing")))
                 .andExpect(status().isNotFound());

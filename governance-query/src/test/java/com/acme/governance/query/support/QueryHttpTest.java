@@ -13,15 +13,21 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 /**
  * The standalone query application over HTTP, as a client sees it, with one small governed world projected into
@@ -87,6 +93,18 @@ public abstract class QueryHttpTest {
 
     protected static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An RFC 9457 problem of this type (the status is the caller's to check). */
+    protected static ResultMatcher problem(URI type) {
+        return ResultMatcher.matchAll(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
+                jsonPath("$.type").value(type.toString()));
+    }
+
+    /** A JSON page of a list, numbered from 0, of at most {@code size} items. */
+    protected static ResultMatcher page(int page, int size) {
+        return ResultMatcher.matchAll(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON),
+                jsonPath("$.page").value(page), jsonPath("$.size").value(size));
     }
 
     /** What the launcher's local profile provides (users, hence HTTP Basic), and the end of the database with it. */

@@ -22,11 +22,11 @@ import java.util.stream.Stream;
  * @param everyFilter the query when every filter has its accepted value, given page and size
  * @param unknown    names this endpoint does not take, beyond the ones derived from its own (another endpoint's
  *                   filter, a field of the read model)
- * @param accepted   further parameters the endpoint accepts, with the query they become
+ * @param alsoAccepted further parameters the endpoint accepts, with the query they become
  */
 record ListEndpoint(String path, Function<MultiValueMap<String, String>, ?> parse,
                     BiFunction<Integer, Integer, ?> unfiltered, BiFunction<Integer, Integer, ?> everyFilter,
-                    List<Parameter> filters, List<String> unknown, Map<MultiValueMap<String, String>, ?> accepted) {
+                    List<Parameter> filters, List<String> unknown, Map<MultiValueMap<String, String>, ?> alsoAccepted) {
 
     static final Parameter PAGE = Parameter.named(QueryParameters.PAGE, "2")
             .refusingSaying("must be a whole number of at least 0", "-1", "one", "x", "1.5", "1e3");
@@ -107,7 +107,7 @@ record ListEndpoint(String path, Function<MultiValueMap<String, String>, ?> pars
                 accepted(everyParameter, page, size, everyFilter().apply(page, size)),
                 accepted(params("size", "1"), 0, 1, unfiltered.apply(0, 1)),
                 accepted(params("page", "0", "size", "100"), 0, 100, unfiltered.apply(0, 100)));
-        Stream<Accepted> own = accepted.entrySet().stream()
+        Stream<Accepted> own = alsoAccepted.entrySet().stream()
                 .map(entry -> accepted(entry.getKey(), 0, QueryParameters.DEFAULT_SIZE, entry.getValue()));
         return Stream.concat(common, own);
     }

@@ -6,9 +6,9 @@ import com.acme.governance.query.web.ListEndpoint.Accepted;
 import com.acme.governance.query.web.ListEndpoint.ExpectedProblem;
 import com.acme.governance.query.web.ListEndpoint.Refused;
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.http.MediaType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,8 +17,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -39,38 +37,49 @@ class ListParametersTest extends QueryHttpTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("accepted")
-    void acceptedParametersBecomeTheQueryAndAreAnswered(Accepted accepted) throws Exception {
-        assertThat(accepted.endpoint().parse().apply(accepted.parameters())).isEqualTo(accepted.query());
+    void acceptedParametersBecomeTheQueryAndAreAnswered(Accepted accepted) throws Throwable {
+        named(accepted, () -> {
+            assertThat(accepted.endpoint().parse().apply(accepted.parameters())).isEqualTo(accepted.query());
 
-        mvc.perform(asAlice(get(accepted.endpoint().path()).params(accepted.parameters())))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(jsonPath("$.page").value(accepted.page()))
-                .andExpect(jsonPath("$.size").value(accepted.size()));
+            mvc.perform(asAlice(get(accepted.endpoint().path()).params(accepted.parameters())))
+                    .andExpect(status().isOk())
+                    .andExpect(page(accepted.page(), accepted.size()));
+        });
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
-    void refusedParametersAreOneProblemNamingEach(Refused refused) throws Exception {
-        String problem = mvc.perform(asAlice(get(refused.endpoint().path()).params(refused.parameters())))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(ProblemTypes.INVALID_INPUT.toString()))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        List<Map<String, String>> errors = JsonPath.read(problem, "$.errors");
+    void refusedParametersAreOneProblemNamingEach(Refused refused) throws Throwable {
+        named(refused, () -> {
+            String problem = mvc.perform(asAlice(get(refused.endpoint().path()).params(refused.parameters())))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(problem(ProblemTypes.INVALID_INPUT))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            List<Map<String, String>> errors = JsonPath.read(problem, "$.errors");
 
-        assertThat(errors).extracting(error -> error.get("field"))
-                .containsExactlyInAnyOrderElementsOf(refused.problems().stream().map(ExpectedProblem::field).toList());
-        for (ExpectedProblem expected : refused.problems()) {
-            if (expected.message() != null) {
-                String message = errors.stream().filter(error -> expected.field().equals(error.get("field")))
-                        .findFirst().orElseThrow().get("message");
-                if (expected.exact()) {
-                    assertThat(message).as(expected.field()).isEqualTo(expected.message());
-                } else {
-                    assertThat(message).as(expected.field()).startsWith(expected.message());
-                }
-            }
+            assertThat(errors).extracting(error -> error.get("field")).containsExactlyInAnyOrderElementsOf(
+                    refused.problems().stream().map(ExpectedProblem::field).toList());
+            refused.problems().stream().filter(expected -> expected.message() != null)
+                    .forEach(expected -> assertMessage(errors, expected));
+        });
+    }
+
+    private static void assertMessage(List<Map<String, String>> errors, ExpectedProblem expected) {
+        String message = errors.stream().filter(error -> expected.field().equals(error.get("field")))
+                .findFirst().orElseThrow().get("message");
+        if (expected.exact()) {
+            assertThat(message).as(expected.field()).isEqualTo(expected.message());
+        } else {
+            assertThat(message).as(expected.field()).startsWith(expected.message());
+        }
+    }
+
+    /** Surefire's report names a parameterised case by its index only, so a failure says which case it is. */
+    private static void named(Object testCase, Executable check) throws Throwable {
+        try {
+            check.execute();
+        } catch (AssertionError failure) {
+            throw new AssertionError(testCase + ": " + failure.getMessage(), failure);
         }
     }
 }

@@ -4,10 +4,8 @@ import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.query.support.QueryHttpTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.http.MediaType;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,8 +22,7 @@ class MalformedPathIdTest extends QueryHttpTest {
     void aMalformedPathIdIsInvalidInputSayingWhatIsWrong(String path, String message) throws Exception {
         mvc.perform(asAlice(get(path)))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(ProblemTypes.INVALID_INPUT.toString()))
+                .andExpect(problem(ProblemTypes.INVALID_INPUT))
                 .andExpect(jsonPath("$.errors.length()").value(1))
                 .andExpect(jsonPath("$.errors[0].field").value("id"))
                 .andExpect(jsonPath("$.errors[0].message").value(message));
