@@ -97,18 +97,20 @@ record ListEndpoint(String path, Function<MultiValueMap<String, String>, ?> pars
     Stream<Accepted> acceptedCases() {
         int page = Integer.parseInt(PAGE.acceptedValue());
         int size = Integer.parseInt(SIZE.acceptedValue());
-        MultiValueMap<String, String> filtersOnly = params(filters.stream().flatMap(p -> Stream.of(p.name(), p.acceptedValue())));
-        MultiValueMap<String, String> everyParameter = params(parameters().stream().flatMap(p -> Stream.of(p.name(), p.acceptedValue())));
+        int defaultSize = QueryParameters.DEFAULT_SIZE;
+        Object firstPage = unfiltered.apply(0, defaultSize);
         Stream<Accepted> common = Stream.of(
-                accepted(params(), 0, QueryParameters.DEFAULT_SIZE, unfiltered.apply(0, QueryParameters.DEFAULT_SIZE)),
-                accepted(blank(""), 0, QueryParameters.DEFAULT_SIZE, unfiltered.apply(0, QueryParameters.DEFAULT_SIZE)),
-                accepted(blank("  "), 0, QueryParameters.DEFAULT_SIZE, unfiltered.apply(0, QueryParameters.DEFAULT_SIZE)),
-                accepted(filtersOnly, 0, QueryParameters.DEFAULT_SIZE, everyFilter().apply(0, QueryParameters.DEFAULT_SIZE)),
-                accepted(everyParameter, page, size, everyFilter().apply(page, size)),
+                accepted(params(), 0, defaultSize, firstPage),
+                // a blank value is an absent one, so that an empty form field filters nothing
+                accepted(every(parameters(), ""), 0, defaultSize, firstPage),
+                accepted(every(parameters(), "  "), 0, defaultSize, firstPage),
+                accepted(every(filters, null), 0, defaultSize, everyFilter.apply(0, defaultSize)),
+                accepted(every(parameters(), null), page, size, everyFilter.apply(page, size)),
                 accepted(params("size", "1"), 0, 1, unfiltered.apply(0, 1)),
-                accepted(params("page", "0", "size", "100"), 0, 100, unfiltered.apply(0, 100)));
+                accepted(params("page", "0", "size", String.valueOf(QueryParameters.MAX_SIZE)), 0,
+                        QueryParameters.MAX_SIZE, unfiltered.apply(0, QueryParameters.MAX_SIZE)));
         Stream<Accepted> own = alsoAccepted.entrySet().stream()
-                .map(entry -> accepted(entry.getKey(), 0, QueryParameters.DEFAULT_SIZE, entry.getValue()));
+                .map(entry -> accepted(entry.getKey(), 0, defaultSize, entry.getValue()));
         return Stream.concat(common, own);
     }
 
@@ -148,9 +150,9 @@ record ListEndpoint(String path, Function<MultiValueMap<String, String>, ?> pars
         return new Refused(this, parameters, List.of(problems));
     }
 
-    /** Every parameter present with a blank value: blank is absent. */
-    private MultiValueMap<String, String> blank(String blank) {
-        return params(parameters().stream().flatMap(p -> Stream.of(p.name(), blank)));
+    /** Each of {@code parameters} once, with {@code value}, or with its accepted value when that is null. */
+    private static MultiValueMap<String, String> every(List<Parameter> parameters, String value) {
+        return params(parameters.stream().flatMap(p -> Stream.of(p.name(), value == null ? p.acceptedValue() : value)));
     }
 
     static MultiValueMap<String, String> params(String... namesAndValues) {
