@@ -3,7 +3,6 @@ package com.acme.governance.command.web;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.NotPermittedException;
-import com.acme.governance.command.dataproduct.IncompatibleContractException;
 import com.acme.governance.edge.problem.FieldProblem;
 import com.acme.governance.edge.problem.InvalidInputException;
 import jakarta.validation.ConstraintViolation;
@@ -31,7 +30,11 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
-/** Every failure of the write side as an RFC 9457 problem with a stable {@code type}. */
+/**
+ * Every failure of the write side as an RFC 9457 problem with a stable {@code type}: the failures any command can
+ * meet. A feature's own failures are answered by its own advice, ordered ahead of this one (for instance
+ * {@code DataProductProblems}, {@code EventTooLargeProblems}).
+ */
 @RestControllerAdvice(basePackages = "com.acme.governance.command")
 class CommandProblemHandler extends ResponseEntityExceptionHandler {
 
@@ -77,13 +80,6 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalTransitionException.class)
     ProblemDetail illegalTransition(IllegalTransitionException e) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.ILLEGAL_STATE, e.getMessage());
-    }
-
-    @ExceptionHandler(IncompatibleContractException.class)
-    ProblemDetail incompatibleContract(IncompatibleContractException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.INCOMPATIBLE_CONTRACT, e.getMessage());
-        problem.setProperty("breakingChanges", e.breakingChanges());
-        return problem;
     }
 
     @ExceptionHandler(Exception.class)
