@@ -12,7 +12,6 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,8 +38,6 @@ import java.util.List;
 class CommandProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblemHandler.class);
-    /** Whose types (the identifiers) say in their exception what is wrong with a value. */
-    private static final String CONTRACT_PACKAGE = "com.acme.governance.api.";
 
     @ExceptionHandler(JSR303ViolationException.class)
     ProblemDetail invalidCommand(JSR303ViolationException e) {
@@ -98,20 +95,6 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         return ResponseEntity.badRequest().body(invalid("The request is invalid", errors));
-    }
-
-    /**
-     * A path variable or parameter that its type refuses, such as a malformed id: the contract's identifiers say
-     * what is wrong with it, anything else only that its type is wrong.
-     */
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
-        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        Class<?> type = e.getRequiredType();
-        String message = type != null && type.getName().startsWith(CONTRACT_PACKAGE)
-                ? e.getMostSpecificCause().getMessage() : "has the wrong type";
-        return ResponseEntity.badRequest().body(invalid(field + " " + message, List.of(new FieldProblem(field, message))));
     }
 
     @Override
