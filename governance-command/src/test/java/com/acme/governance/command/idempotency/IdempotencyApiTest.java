@@ -1,31 +1,26 @@
 package com.acme.governance.command.idempotency;
 
+import org.springframework.context.annotation.Bean;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.command.GovernanceCommandApplication;
 import com.acme.governance.command.config.CommandProperties;
 import com.acme.governance.edge.consistency.GovernanceToken;
-import com.acme.governance.edge.security.LocalUsers;
 import com.acme.governance.edge.testing.MovableClock;
 import com.mongodb.client.MongoClient;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -63,15 +58,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code Idempotency-Key} on the write side's HTTP edge (ADR 0010), over a real (embedded) MongoDB: the effect of a
  * command happens once per key, whatever the client repeats. Kafka is unreachable on purpose.
  */
-@SpringBootTest(classes = {GovernanceCommandApplication.class, IdempotencyApiTest.Users.class,
+@SpringBootTest(classes = {GovernanceCommandApplication.class, EmbeddedMongoConfiguration.class, LocalTestUsers.class,
+        IdempotencyApiTest.Clocks.class,
         IdempotencyApiTest.FlakyCommand.class},
         properties = {"axon.axonserver.enabled=false", "spring.kafka.bootstrap-servers=localhost:1",
                 "spring.kafka.admin.operation-timeout=1s", "governance.idempotency.max-body-size=64KB"})
 @AutoConfigureMockMvc
 class IdempotencyApiTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
     private static final String PROBLEMS = "https://governance.acme.com/problems/";
     private static final String KEY = IdempotencyKey.HEADER;
 
@@ -92,23 +86,8 @@ class IdempotencyApiTest {
     @Autowired
     private CommandProperties commandProperties;
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO_URI);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
-
     @TestConfiguration
-    static class Users {
-        @Bean
-        UserDetailsService testUsers() {
-            return LocalUsers.userDetailsService();
-        }
-
+    static class Clocks {
         @Bean
         @Primary
         MovableClock movableClock() {

@@ -1,21 +1,14 @@
 package com.acme.governance.command.web;
 
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.command.GovernanceCommandApplication;
-import com.acme.governance.edge.security.LocalUsers;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -45,37 +38,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code If-Match} on every update as ADR 0010 decides it: one strong ETag, the exact quoted form, or nothing
  * changes; products and policies alike. Over a real (embedded) MongoDB event store; Kafka unreachable on purpose.
  */
-@SpringBootTest(classes = {GovernanceCommandApplication.class, PreconditionsApiTest.Users.class},
+@SpringBootTest(classes = {GovernanceCommandApplication.class, EmbeddedMongoConfiguration.class, LocalTestUsers.class},
         properties = {"axon.axonserver.enabled=false", "spring.kafka.bootstrap-servers=localhost:1",
                 "spring.kafka.admin.operation-timeout=1s"})
 @AutoConfigureMockMvc
 class PreconditionsApiTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
     private static final String PROBLEMS = "https://governance.acme.com/problems/";
     private static final String UPDATE = "{\"title\":\"T\",\"classification\":\"INTERNAL\",\"tags\":[],\"outputPorts\":[]}";
 
     @Autowired
     private MockMvc mvc;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO_URI);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
-
-    @TestConfiguration
-    static class Users {
-        @Bean
-        UserDetailsService testUsers() {
-            return LocalUsers.userDetailsService();
-        }
-    }
 
     @Test
     void strongETagOfTheCurrentVersionUpdates() throws Exception {
