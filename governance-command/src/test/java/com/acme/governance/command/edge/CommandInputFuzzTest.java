@@ -1,12 +1,12 @@
 package com.acme.governance.command.edge;
 
-import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
-import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.command.GovernanceCommandApplication;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
 import com.acme.governance.edge.testing.Hostile;
-import com.acme.governance.edge.testing.RawHttp;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.edge.testing.RawHttp.Response;
+import com.acme.governance.edge.testing.RawHttp;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;

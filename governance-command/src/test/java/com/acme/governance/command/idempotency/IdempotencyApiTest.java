@@ -1,11 +1,12 @@
 package com.acme.governance.command.idempotency;
 
 import org.springframework.context.annotation.Bean;
-import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
-import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.command.GovernanceCommandApplication;
 import com.acme.governance.command.config.CommandProperties;
 import com.acme.governance.edge.consistency.GovernanceToken;
+import com.acme.governance.edge.testing.Concurrently;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.edge.testing.MovableClock;
 import com.mongodb.client.MongoClient;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -27,24 +28,15 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -286,7 +278,7 @@ class IdempotencyApiTest {
     void ofConcurrentRepetitionsOneRunsAndNoneRunsTwice() throws Exception {
         register("raced");
         String key = newKey();
-        Map<Integer, Long> statuses = concurrently(20, () -> as("alice",
+        Map<Integer, Long> statuses = Concurrently.countAnswers(20, 20, i -> () -> as("alice",
                 put("/api/v1/data-products/sales.raced").header(KEY, key).header(HttpHeaders.IF_MATCH, "\"1\""),
                 update("raced")).andReturn().getResponse().getStatus());
         System.out.println("20 concurrent repetitions of one key answered " + statuses);
@@ -308,28 +300,6 @@ class IdempotencyApiTest {
 
     private long events(String aggregateId) {
         return eventStore.readEvents(aggregateId).asStream().count();
-    }
-
-    private Map<Integer, Long> concurrently(int count, Callable<Integer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            return statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test
@@ -360,9 +330,7 @@ class IdempotencyApiTest {
     }
 
     private ResultActions as(String user, MockHttpServletRequestBuilder request, String body) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(LocalTestUsers.as(user, request).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private static String newKey() {

@@ -1,9 +1,9 @@
 package com.acme.governance.command.web;
 
-import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
-import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.command.GovernanceCommandApplication;
 import com.acme.governance.edge.consistency.GovernanceToken;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -14,8 +14,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -148,9 +146,7 @@ class CommandApiTest {
     }
 
     private ResultActions as(String user, MockHttpServletRequestBuilder request, String body) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(LocalTestUsers.as(user, request).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private static String product(String domain, String name) {

@@ -1,10 +1,10 @@
 package com.acme.governance.query.edge;
 
+import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
 import com.acme.governance.edge.testing.LocalTestUsers;
-import com.acme.governance.api.problem.ProblemTypes;
-import com.acme.governance.edge.testing.RawHttp;
 import com.acme.governance.edge.testing.RawHttp.Response;
+import com.acme.governance.edge.testing.RawHttp;
 import com.acme.governance.query.GovernanceQueryApplication;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import com.acme.governance.query.support.AccessRequestStream;
@@ -19,10 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import static com.acme.governance.edge.testing.ProblemAssertions.assertClientProblem;
+import static com.acme.governance.edge.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The read side's HTTP edge over real HTTP: the container's and Spring's errors are problems too, never HTML. */
@@ -58,10 +59,8 @@ class QueryEdgeTest {
             "/../../etc/passwd"})
     void malformedPathIsAProblemNotTomcatsPage(String path) throws Exception {
         Response response = http.send("GET", path, Map.of("Authorization", RawHttp.basic("alice")), null);
-        assertThat(response.status()).as(response.toString()).isBetween(400, 499);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        assertThat(URI.create(response.json().path("type").asText())).isIn(ProblemTypes.MALFORMED_REQUEST,
-                ProblemTypes.INVALID_INPUT, ProblemTypes.NOT_FOUND);
+        assertClientProblem(response, ProblemTypes.MALFORMED_REQUEST, ProblemTypes.INVALID_INPUT,
+                ProblemTypes.NOT_FOUND);
     }
 
     @Test
@@ -101,8 +100,7 @@ class QueryEdgeTest {
     void headerValueTheFirewallRefusesIsAProblem() throws Exception {
         Response response = http.send("GET", "/api/v1/data-products", Map.of("Authorization", RawHttp.basic("alice"),
                 "X-Governance-Token", "sales.orders:\u00ff\u0001"), null);
-        assertThat(response.status()).as(response.toString()).isBetween(400, 499);
-        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertClientProblem(response);
     }
 
     @Test
@@ -118,11 +116,5 @@ class QueryEdgeTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode product = response.json();
         assertThat(product.path("id").asText()).isEqualTo(PRODUCT);
-    }
-
-    private static void assertProblem(Response response, int status, URI type) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        assertThat(response.json().path("type").asText()).as(response.toString()).isEqualTo(type.toString());
     }
 }

@@ -1,11 +1,11 @@
 package com.acme.governance.query.edge;
 
-import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
-import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.api.problem.ProblemTypes;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
 import com.acme.governance.edge.testing.Hostile;
-import com.acme.governance.edge.testing.RawHttp;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.edge.testing.RawHttp.Response;
+import com.acme.governance.edge.testing.RawHttp;
 import com.acme.governance.query.GovernanceQueryApplication;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import com.acme.governance.query.support.AccessRequestStream;

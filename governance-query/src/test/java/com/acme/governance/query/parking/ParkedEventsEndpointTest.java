@@ -1,8 +1,8 @@
 package com.acme.governance.query.parking;
 
-import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.edge.security.LocalUsers;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
 import com.acme.governance.query.GovernanceQueryApplication;
 import com.acme.governance.query.ingestion.GovernanceEventListener;
 import com.acme.governance.query.ingestion.IncomingEvent;
