@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "com.acme.governance.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class QueryArchitectureTest {
@@ -46,6 +47,11 @@ class QueryArchitectureTest {
             .and().doNotHaveSimpleName("GovernanceQueryApplication")
             .should(haveABeanNameStartingWith("query"))
             .because("the launcher scans both modules into one context, where equal bean names clash");
+
+    /** Each feature brings its own wiring and problem answers; the shared packages (config, web) name none of them. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("com.acme.governance.query.(*)..")
+            .should().beFreeOfCycles();
 
     private static ArchCondition<JavaClass> haveABeanNameStartingWith(String prefix) {
         return new ArchCondition<>("have a bean name starting with '" + prefix + "'") {

@@ -65,13 +65,7 @@ class BrokerRestartUnderLoadIT extends LocalStackSupport {
 
         Map<String, Integer> onKafka = new HashMap<>();
         try (GovernanceTopicReader topic = new GovernanceTopicReader(broker().bootstrapServers())) {
-            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-            await().atMost(Duration.ofMinutes(2)).until(() -> {
-                topic.poll(seen);
-                onKafka.clear();
-                seen.forEach(r -> onKafka.merge(r.key(), 1, Integer::sum));
-                return acknowledged.stream().allMatch(onKafka::containsKey);
-            });
+            onKafka.putAll(GovernanceTopicReader.countByKey(topic.readUntilEveryKeyOf(acknowledged)));
         }
         Api.Caller alice = api.as("alice");
         await().atMost(Duration.ofMinutes(1)).until(() -> acknowledged.stream()

@@ -91,13 +91,8 @@ class CrashRecoveryIT {
             Map<String, Integer> onKafka = new HashMap<>();
             Set<String> eventsOnKafka = new HashSet<>();
             try (GovernanceTopicReader topic = new GovernanceTopicReader("localhost:" + ports.kafka())) {
-                List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-                await().atMost(Duration.ofMinutes(2)).until(() -> {
-                    topic.poll(seen);
-                    onKafka.clear();
-                    seen.forEach(r -> onKafka.merge(r.key(), 1, Integer::sum));
-                    return acknowledged.stream().allMatch(onKafka::containsKey);
-                });
+                List<ConsumerRecord<String, byte[]>> seen = topic.readUntilEveryKeyOf(acknowledged);
+                onKafka.putAll(GovernanceTopicReader.countByKey(seen));
                 seen.forEach(r -> eventsOnKafka.add(r.key() + ":" + GovernanceTopicReader.header(r, "ce_sequence")));
             }
             // nothing may reach the mesh that the store does not keep: a relay that read a write before it was

@@ -11,10 +11,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
 
 /** Reads the governance topic from the beginning, as any other system of the mesh would. */
 final class GovernanceTopicReader implements AutoCloseable {
@@ -37,6 +42,21 @@ final class GovernanceTopicReader implements AutoCloseable {
     List<ConsumerRecord<String, byte[]>> poll(List<ConsumerRecord<String, byte[]>> seen) {
         consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
         return seen;
+    }
+
+    /** Reads until every one of the keys is on the topic, for at most two minutes: every record read, in order. */
+    List<ConsumerRecord<String, byte[]>> readUntilEveryKeyOf(Collection<String> keys) {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        await().atMost(Duration.ofMinutes(2)).until(() -> poll(seen).stream().map(ConsumerRecord::key)
+                .collect(Collectors.toSet()).containsAll(keys));
+        return seen;
+    }
+
+    /** How many records of each key (aggregate id). */
+    static Map<String, Integer> countByKey(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, Integer> counts = new HashMap<>();
+        records.forEach(r -> counts.merge(r.key(), 1, Integer::sum));
+        return counts;
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {

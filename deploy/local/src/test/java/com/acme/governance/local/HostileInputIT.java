@@ -1,8 +1,8 @@
 package com.acme.governance.local;
 
 import com.acme.governance.api.problem.ProblemTypes;
-import com.acme.governance.edge.testing.RawHttp;
 import com.acme.governance.edge.testing.RawHttp.Response;
+import com.acme.governance.edge.testing.RawHttp;
 import com.mongodb.client.MongoClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,11 +13,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static com.acme.governance.edge.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -114,12 +114,6 @@ class HostileInputIT extends LocalStackSupport {
 
     private long events() {
         return mongo.getDatabase("governance_events").getCollection("domainevents").countDocuments();
-    }
-
-    private static void assertProblem(Response response, int status, URI type) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        assertThat(response.json().path("type").asText()).as(response.toString()).isEqualTo(type.toString());
     }
 
     private static Map<String, String> json() {

@@ -1,15 +1,13 @@
 package com.acme.governance.command.config;
 
 import com.acme.governance.api.audit.AuditMetadata;
+import com.acme.governance.command.audit.AppendCheck;
 import com.acme.governance.command.audit.HashChainingEventStorageEngine;
-import com.acme.governance.command.relay.KafkaRelay;
-import com.acme.governance.command.relay.RecordSizeLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
@@ -30,33 +28,22 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import java.time.Duration;
-
-
+import java.util.List;
 
 /**
  * Axon wiring built from the plain MongoDB driver rather than the Mongo starter: the starter's Spring Data
  * transaction manager needs sessions, which the embedded MongoDB-wire server lacks (see STACK-NOTES).
  */
 @Configuration
-@EnableConfigurationProperties({CommandProperties.class, GovernanceTopicProperties.class})
+@EnableConfigurationProperties(CommandProperties.class)
 public class AxonConfig {
-
-    /**
-     * How far back tracking processors look for events stored late (their timestamps are set by whichever instance
-     * applied them). Axon's default is 1 s; longer tolerates more clock skew and slower writes, at the price of larger
-     * tokens. The relay also repairs an aggregate's stream by itself (see KafkaRelay).
-     */
-    private static final Duration TRACKING_LOOK_BACK = Duration.ofSeconds(10);
-
-    /** Events relayed per Kafka round trip; a batch is also what a failure makes the relay send again. */
-    private static final int RELAY_BATCH_SIZE = 100;
 
     @Bean
     @Primary
@@ -78,21 +65,23 @@ public class AxonConfig {
     /**
      * One document per event; the unique index on {aggregateIdentifier, sequenceNumber} is what makes concurrent
      * appends from several instances fail instead of forking an aggregate, and Axon only creates it on request.
+     * Every feature's {@link AppendCheck} (such as the relay's record size limit) sees each event before it is stored.
      */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate commandAxonMongoTemplate,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer, ObjectMapper objectMapper,
-                                          RecordSizeLimit commandRecordSizeLimit) {
+                                          CommandProperties properties, ObjectProvider<AppendCheck> appendChecks) {
         MongoEventStorageEngine mongo = MongoEventStorageEngine.builder()
                 .mongoTemplate(commandAxonMongoTemplate)
                 .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
-                        TRACKING_LOOK_BACK))
+                        properties.trackingLookBack()))
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .build();
         mongo.ensureIndexes();
-        return new HashChainingEventStorageEngine(mongo, objectMapper, commandRecordSizeLimit);
+        List<AppendCheck> checks = appendChecks.orderedStream().toList();
+        return new HashChainingEventStorageEngine(mongo, objectMapper, sealed -> checks.forEach(c -> c.check(sealed)));
     }
 
     @Bean
@@ -123,16 +112,13 @@ public class AxonConfig {
 
     /**
      * No event may be skipped by the command side's own processors (the relay, the policy catalog, the sagas): a
-     * failing handler stops its processor, which retries the same event with back-off until it succeeds.
+     * failing handler stops its processor, which retries the same event with back-off until it succeeds. Each feature
+     * registers and tunes its own processor (the relay in {@code RelayConfig}).
      */
     @Bean
     ConfigurerModule eventProcessingNeverSkips() {
         return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessor(KafkaRelay.PROCESSING_GROUP)
-                .registerTrackingEventProcessorConfiguration(KafkaRelay.PROCESSING_GROUP,
-                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(RELAY_BATCH_SIZE));
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 
     @Bean

@@ -10,10 +10,16 @@ import java.time.Duration;
  * @param conflictRetries how often a command that lost a race with another instance is retried on fresh state
  * @param deadlinePollInterval how often due deadlines (grant expiries) are looked for
  * @param catalogWait how long a policy change waits for the command side's policy catalog to apply it
+ * @param trackingLookBack how far back every tracking processor over the event store (the relay, the policy catalog)
+ *                         looks for events stored late: their timestamps are set by whichever instance applied them.
+ *                         Axon's default is 1 s; longer tolerates more clock skew and slower writes, at the price of
+ *                         larger tokens. It is the store's setting, not one processor's. The relay also repairs an
+ *                         aggregate's stream by itself (see KafkaRelay).
  */
 @ConfigurationProperties("governance.command")
 public record CommandProperties(@DefaultValue("governance_events") String mongoDatabase,
                                 @DefaultValue("3") int conflictRetries,
                                 @DefaultValue("1s") Duration deadlinePollInterval,
-                                @DefaultValue("5s") Duration catalogWait) {
+                                @DefaultValue("5s") Duration catalogWait,
+                                @DefaultValue("10s") Duration trackingLookBack) {
 }

@@ -1,6 +1,5 @@
 package com.acme.governance.command.relay;
 
-import com.acme.governance.command.config.GovernanceTopicProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;

@@ -1,7 +1,6 @@
 package com.acme.governance.command.relay;
 
 import com.acme.governance.command.config.CommandProperties;
-import com.acme.governance.command.config.GovernanceTopicProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -9,12 +8,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -23,14 +25,25 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
-/** The relay's own producer: durable (acks=all, idempotent, so retries keep per-key order) and quick to fail. */
+/**
+ * The relay's own wiring: its tracking processor, and its producer, durable (acks=all, idempotent, so retries keep
+ * per-key order) and quick to fail.
+ */
 @Configuration
+@EnableConfigurationProperties({GovernanceTopicProperties.class, RelayProcessorProperties.class})
 public class RelayConfig {
 
-    private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(15);
+    /** One thread, one segment: the relay's per-aggregate order and its {@link RelayedSequences} rely on it. */
+    @Bean
+    ConfigurerModule commandRelayProcessor(RelayProcessorProperties properties) {
+        return configurer -> configurer.eventProcessing()
+                .registerTrackingEventProcessor(KafkaRelay.PROCESSING_GROUP)
+                .registerTrackingEventProcessorConfiguration(KafkaRelay.PROCESSING_GROUP,
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(properties.batchSize()));
+    }
 
     @Bean
     ProducerFactory<String, byte[]> commandRelayProducerFactory(KafkaProperties kafkaProperties,
@@ -79,9 +92,10 @@ public class RelayConfig {
     @Bean
     KafkaRelay commandKafkaRelay(KafkaTemplate<String, byte[]> commandRelayKafkaTemplate, CloudEventRecords records,
                                  GovernanceTopic commandGovernanceTopic, RelayedSequences commandRelayedSequences,
-                                 EventStore eventStore, RelayProgress commandRelayProgress) {
+                                 EventStore eventStore, RelayProgress commandRelayProgress,
+                                 RelayProcessorProperties properties) {
         return new KafkaRelay(commandRelayKafkaTemplate, records, commandGovernanceTopic, commandRelayedSequences,
-                eventStore, ACKNOWLEDGEMENT_TIMEOUT, commandRelayProgress);
+                eventStore, properties.acknowledgementTimeout(), commandRelayProgress);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package com.acme.governance.command.relay;
 
-import com.acme.governance.command.config.GovernanceTopicProperties;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericEventMessage;

@@ -18,6 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * order, which the relay's tracking processor follows, is by timestamp: with several command instances it may show
  * an aggregate's events out of order, or miss one; this record lets the relay keep every aggregate's stream complete
  * and in order on Kafka regardless (ADR 0002).
+ *
+ * <p>A cache in front of the store holds only what the store holds or held: what was read from it, and what was
+ * recorded in it after Kafka acknowledged it. A failed batch records nothing, so it leaves nothing to forget. A cached
+ * value can only be behind the store (another instance relayed further after this one lost the processor's claim):
+ * then the relay sends some events again, which at-least-once delivery allows; it never skips one.
  */
 public class RelayedSequences {
 
@@ -53,11 +58,6 @@ public class RelayedSequences {
                 Updates.max(SEQUENCE, sequence), new UpdateOptions().upsert(true))));
         positions.bulkWrite(updates);
         relayed.forEach(this::remember);
-    }
-
-    /** Forgets what is cached: after a failed batch, what was recorded is the truth again. */
-    void forgetCached() {
-        cache.clear();
     }
 
     private void remember(String aggregateId, long sequence) {

@@ -3,7 +3,6 @@ package com.acme.governance.command.web;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.NotPermittedException;
-import com.acme.governance.command.dataproduct.IncompatibleContractException;
 import com.acme.governance.edge.problem.FieldProblem;
 import com.acme.governance.edge.problem.InvalidInputException;
 import jakarta.validation.ConstraintViolation;
@@ -13,7 +12,6 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,13 +29,15 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
-/** Every failure of the write side as an RFC 9457 problem with a stable {@code type}. */
+/**
+ * Every failure of the write side as an RFC 9457 problem with a stable {@code type}: the failures any command can
+ * meet. A feature's own failures are answered by its own advice, ordered ahead of this one (for instance
+ * {@code DataProductProblems}, {@code EventTooLargeProblems}).
+ */
 @RestControllerAdvice(basePackages = "com.acme.governance.command")
 class CommandProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblemHandler.class);
-    /** Whose types (the identifiers) say in their exception what is wrong with a value. */
-    private static final String CONTRACT_PACKAGE = "com.acme.governance.api.";
 
     @ExceptionHandler(JSR303ViolationException.class)
     ProblemDetail invalidCommand(JSR303ViolationException e) {
@@ -79,13 +79,6 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, ProblemTypes.ILLEGAL_STATE, e.getMessage());
     }
 
-    @ExceptionHandler(IncompatibleContractException.class)
-    ProblemDetail incompatibleContract(IncompatibleContractException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.INCOMPATIBLE_CONTRACT, e.getMessage());
-        problem.setProperty("breakingChanges", e.breakingChanges());
-        return problem;
-    }
-
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Command failed unexpectedly", e);
@@ -102,20 +95,6 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         return ResponseEntity.badRequest().body(invalid("The request is invalid", errors));
-    }
-
-    /**
-     * A path variable or parameter that its type refuses, such as a malformed id: the contract's identifiers say
-     * what is wrong with it, anything else only that its type is wrong.
-     */
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
-        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        Class<?> type = e.getRequiredType();
-        String message = type != null && type.getName().startsWith(CONTRACT_PACKAGE)
-                ? e.getMostSpecificCause().getMessage() : "has the wrong type";
-        return ResponseEntity.badRequest().body(invalid(field + " " + message, List.of(new FieldProblem(field, message))));
     }
 
     @Override

@@ -2,25 +2,18 @@ package com.acme.governance.command.edge;
 
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.command.GovernanceCommandApplication;
-import com.acme.governance.edge.security.LocalUsers;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
 import com.acme.governance.edge.testing.Hostile;
-import com.acme.governance.edge.testing.RawHttp;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.edge.testing.RawHttp.Response;
+import com.acme.governance.edge.testing.RawHttp;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Projections;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -44,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is counted before and after each request). {@code -Dfuzz.tries=N} sets the number of requests (default 1500),
  * {@code -Dfuzz.seed=S} replays a run.
  */
-@SpringBootTest(classes = {GovernanceCommandApplication.class, CommandInputFuzzTest.Users.class},
+@SpringBootTest(classes = {GovernanceCommandApplication.class, EmbeddedMongoConfiguration.class, LocalTestUsers.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"axon.axonserver.enabled=false", "spring.kafka.bootstrap-servers=localhost:1",
                 "spring.kafka.admin.operation-timeout=1s", "axon.update-check.disabled=true",
@@ -53,8 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "logging.level.org.apache.catalina=ERROR", "logging.level.org.apache.coyote=ERROR"})
 class CommandInputFuzzTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
     private static final int TRIES = Integer.getInteger("fuzz.tries", 1500);
     private static final long SEED = Long.getLong("fuzz.seed", 20_261_201L); // fixed, so a run is repeatable; pass another to explore
     private static final Set<String> TYPES = problemTypes();
@@ -107,24 +98,6 @@ class CommandInputFuzzTest {
     private int port;
     @Autowired
     private MongoClient mongo;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO_URI);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
-
-    @TestConfiguration
-    static class Users {
-        @Bean
-        UserDetailsService testUsers() {
-            return LocalUsers.userDetailsService();
-        }
-    }
 
     @Test
     void noHostileRequestGetsA5xxOrAnythingButAProblemOrStoresAnEventWhenRefused() throws Exception {

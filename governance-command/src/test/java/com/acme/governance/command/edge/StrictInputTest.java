@@ -3,47 +3,39 @@ package com.acme.governance.command.edge;
 import com.acme.governance.api.Limits;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.command.GovernanceCommandApplication;
-import com.acme.governance.edge.security.LocalUsers;
-import com.acme.governance.edge.testing.RawHttp;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.edge.testing.RawHttp.Response;
+import com.acme.governance.edge.testing.RawHttp;
 import com.mongodb.client.MongoClient;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static com.acme.governance.edge.testing.ProblemAssertions.assertClientProblem;
+import static com.acme.governance.edge.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 7's bad input, one fixed example each, over real HTTP through Tomcat: every answer is a problem with a stable
  * type and the offending field, and none stored an event. Kafka is unreachable on purpose (commands do not need it).
  */
-@SpringBootTest(classes = {GovernanceCommandApplication.class, StrictInputTest.Users.class},
+@SpringBootTest(classes = {GovernanceCommandApplication.class, EmbeddedMongoConfiguration.class, LocalTestUsers.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"axon.axonserver.enabled=false", "spring.kafka.bootstrap-servers=localhost:1",
                 "spring.kafka.admin.operation-timeout=1s", "axon.update-check.disabled=true"})
 class StrictInputTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @LocalServerPort
@@ -53,24 +45,6 @@ class StrictInputTest {
 
     private RawHttp http;
     private long eventsBefore;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO_URI);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
-
-    @TestConfiguration
-    static class Users {
-        @Bean
-        UserDetailsService testUsers() {
-            return LocalUsers.userDetailsService();
-        }
-    }
 
     @BeforeEach
     void countEvents() {
@@ -394,10 +368,8 @@ class StrictInputTest {
     })
     void malformedPathIsAProblemNotTomcatsPage(String path) throws Exception {
         Response response = http.send("POST", path, jsonAs("alice"), "{}".getBytes(StandardCharsets.UTF_8));
-        assertThat(response.status()).as(response.toString()).isBetween(400, 499);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        assertThat(URI.create(response.json().path("type").asText())).isIn(ProblemTypes.MALFORMED_REQUEST,
-                ProblemTypes.INVALID_INPUT, ProblemTypes.NOT_FOUND);
+        assertClientProblem(response, ProblemTypes.MALFORMED_REQUEST, ProblemTypes.INVALID_INPUT,
+                ProblemTypes.NOT_FOUND);
         assertNoEventStored();
     }
 
@@ -415,8 +387,7 @@ class StrictInputTest {
         Map<String, String> headers = jsonAs("alice");
         headers.put("X-Junk", "j".repeat(20_000));
         Response response = http.send("POST", "/api/v1/data-products", headers, "{}".getBytes(StandardCharsets.UTF_8));
-        assertThat(response.status()).as(response.toString()).isBetween(400, 499);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+        assertClientProblem(response);
     }
 
     @Test
@@ -445,13 +416,6 @@ class StrictInputTest {
         assertThat(response.json().at("/errors/0/field").asText()).as(response.toString()).isEqualTo(field);
         assertThat(response.json().at("/errors/0/message").asText()).isNotBlank();
         assertNoEventStored();
-    }
-
-    private static void assertProblem(Response response, int status, URI type) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        assertThat(response.json().path("type").asText()).as(response.toString()).isEqualTo(type.toString());
-        assertThat(response.json().path("status").asInt()).isEqualTo(status);
     }
 
     private void assertNoEventStored() {

@@ -1,55 +1,42 @@
 package com.acme.governance.command.idempotency;
 
+import org.springframework.context.annotation.Bean;
 import com.acme.governance.command.GovernanceCommandApplication;
 import com.acme.governance.command.config.CommandProperties;
 import com.acme.governance.edge.consistency.GovernanceToken;
-import com.acme.governance.edge.security.LocalUsers;
+import com.acme.governance.edge.testing.Concurrently;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.edge.testing.MovableClock;
 import com.mongodb.client.MongoClient;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -63,15 +50,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code Idempotency-Key} on the write side's HTTP edge (ADR 0010), over a real (embedded) MongoDB: the effect of a
  * command happens once per key, whatever the client repeats. Kafka is unreachable on purpose.
  */
-@SpringBootTest(classes = {GovernanceCommandApplication.class, IdempotencyApiTest.Users.class,
+@SpringBootTest(classes = {GovernanceCommandApplication.class, EmbeddedMongoConfiguration.class, LocalTestUsers.class,
+        IdempotencyApiTest.Clocks.class,
         IdempotencyApiTest.FlakyCommand.class},
         properties = {"axon.axonserver.enabled=false", "spring.kafka.bootstrap-servers=localhost:1",
                 "spring.kafka.admin.operation-timeout=1s", "governance.idempotency.max-body-size=64KB"})
 @AutoConfigureMockMvc
 class IdempotencyApiTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
     private static final String PROBLEMS = "https://governance.acme.com/problems/";
     private static final String KEY = IdempotencyKey.HEADER;
 
@@ -92,23 +78,8 @@ class IdempotencyApiTest {
     @Autowired
     private CommandProperties commandProperties;
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO_URI);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
-
     @TestConfiguration
-    static class Users {
-        @Bean
-        UserDetailsService testUsers() {
-            return LocalUsers.userDetailsService();
-        }
-
+    static class Clocks {
         @Bean
         @Primary
         MovableClock movableClock() {
@@ -307,7 +278,7 @@ class IdempotencyApiTest {
     void ofConcurrentRepetitionsOneRunsAndNoneRunsTwice() throws Exception {
         register("raced");
         String key = newKey();
-        Map<Integer, Long> statuses = concurrently(20, () -> as("alice",
+        Map<Integer, Long> statuses = Concurrently.countAnswers(20, 20, i -> () -> as("alice",
                 put("/api/v1/data-products/sales.raced").header(KEY, key).header(HttpHeaders.IF_MATCH, "\"1\""),
                 update("raced")).andReturn().getResponse().getStatus());
         System.out.println("20 concurrent repetitions of one key answered " + statuses);
@@ -329,28 +300,6 @@ class IdempotencyApiTest {
 
     private long events(String aggregateId) {
         return eventStore.readEvents(aggregateId).asStream().count();
-    }
-
-    private Map<Integer, Long> concurrently(int count, Callable<Integer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            return statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test
@@ -381,9 +330,7 @@ class IdempotencyApiTest {
     }
 
     private ResultActions as(String user, MockHttpServletRequestBuilder request, String body) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(LocalTestUsers.as(user, request).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private static String newKey() {

@@ -102,7 +102,7 @@ class KafkaRelayTest {
     }
 
     private KafkaRelay newRelay(EmbeddedEventStore store) {
-        GovernanceTopic topic = new GovernanceTopic(null, new com.acme.governance.command.config.GovernanceTopicProperties(
+        GovernanceTopic topic = new GovernanceTopic(null, new GovernanceTopicProperties(
                 "governance.events", 3, (short) 1, 1_000_000, java.time.Duration.ofSeconds(10),
                 java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(15))) {
             @Override

@@ -1,37 +1,21 @@
 package com.acme.governance.command.web;
 
 import com.acme.governance.command.GovernanceCommandApplication;
-import com.acme.governance.edge.security.LocalUsers;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterAll;
+import com.acme.governance.edge.testing.Concurrently;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -45,37 +29,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code If-Match} on every update as ADR 0010 decides it: one strong ETag, the exact quoted form, or nothing
  * changes; products and policies alike. Over a real (embedded) MongoDB event store; Kafka unreachable on purpose.
  */
-@SpringBootTest(classes = {GovernanceCommandApplication.class, PreconditionsApiTest.Users.class},
+@SpringBootTest(classes = {GovernanceCommandApplication.class, EmbeddedMongoConfiguration.class, LocalTestUsers.class},
         properties = {"axon.axonserver.enabled=false", "spring.kafka.bootstrap-servers=localhost:1",
                 "spring.kafka.admin.operation-timeout=1s"})
 @AutoConfigureMockMvc
 class PreconditionsApiTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
     private static final String PROBLEMS = "https://governance.acme.com/problems/";
     private static final String UPDATE = "{\"title\":\"T\",\"classification\":\"INTERNAL\",\"tags\":[],\"outputPorts\":[]}";
 
     @Autowired
     private MockMvc mvc;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO_URI);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
-
-    @TestConfiguration
-    static class Users {
-        @Bean
-        UserDetailsService testUsers() {
-            return LocalUsers.userDetailsService();
-        }
-    }
 
     @Test
     void strongETagOfTheCurrentVersionUpdates() throws Exception {
@@ -192,7 +156,7 @@ class PreconditionsApiTest {
     @Test
     void ofFiftyConcurrentAmendmentsFromOneVersionExactlyOneIsMade() throws Exception {
         define("contested");
-        Map<Integer, Long> statuses = concurrently(50, i -> () -> as("carol",
+        Map<Integer, Long> statuses = Concurrently.countAnswers(50, 16, i -> () -> as("carol",
                 put("/api/v1/policies/contested").header(HttpHeaders.IF_MATCH, "\"1\""), amendment("editor " + i))
                 .andReturn().getResponse().getStatus());
         System.out.println("50 concurrent amendments from version 1 answered " + statuses);
@@ -206,33 +170,10 @@ class PreconditionsApiTest {
     @Test
     void ofFiftyConcurrentBlindOverwritesNoneIsMade() throws Exception {
         register("blind");
-        Map<Integer, Long> statuses = concurrently(50, i -> () -> update("blind", "*")
+        Map<Integer, Long> statuses = Concurrently.countAnswers(50, 16, i -> () -> update("blind", "*")
                 .andReturn().getResponse().getStatus());
         assertThat(statuses).isEqualTo(Map.of(428, 50L));
         update("blind", "\"1\"").andExpect(status().isOk());
-    }
-
-    private Map<Integer, Long> concurrently(int count, Function<Integer, Callable<Integer>> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Callable<Integer> call = request.apply(i);
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            return statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private void register(String name) throws Exception {
@@ -266,8 +207,6 @@ class PreconditionsApiTest {
     }
 
     private ResultActions as(String user, MockHttpServletRequestBuilder request, String body) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(LocalTestUsers.as(user, request).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 }

@@ -39,7 +39,8 @@ import java.util.Map;
         before = {HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
                 WebMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({RequestRejectedProblems.class, UnmatchedRequestProblems.class, StoreUnavailableProblems.class})
+@Import({RequestRejectedProblems.class, UnmatchedRequestProblems.class, StoreUnavailableProblems.class,
+        TypeMismatchProblems.class, IdentifierConversion.class})
 public class EdgeWebAutoConfiguration {
 
     static final String BODY_LIMIT = "requestBodyLimitFilter";

@@ -2,7 +2,6 @@ package com.acme.governance.query.ingestion;
 
 import com.acme.governance.query.config.IngestionProperties;
 import com.acme.governance.query.config.QueryProperties;
-import com.acme.governance.query.parking.RecordParking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -33,20 +32,20 @@ public class GovernanceEventListener implements ConsumerSeekAware {
     private final RecordDecoder decoder;
     private final ProjectionDispatcher dispatcher;
     private final ConsumerPositions positions;
-    private final RecordParking parking;
+    private final Parking parking;
     private final ProjectionStallMonitor stalls;
     private final String group;
     private final Duration positionLookup;
 
     @Autowired
     public GovernanceEventListener(RecordDecoder decoder, ProjectionDispatcher dispatcher, ConsumerPositions positions,
-                                   RecordParking parking, ProjectionStallMonitor stalls, QueryProperties query,
+                                   Parking parking, ProjectionStallMonitor stalls, QueryProperties query,
                                    IngestionProperties ingestion) {
         this(decoder, dispatcher, positions, parking, stalls, query.consumerGroup(), ingestion.positionLookup());
     }
 
     public GovernanceEventListener(RecordDecoder decoder, ProjectionDispatcher dispatcher, ConsumerPositions positions,
-                                   RecordParking parking, ProjectionStallMonitor stalls, String group,
+                                   Parking parking, ProjectionStallMonitor stalls, String group,
                                    Duration positionLookup) {
         this.decoder = decoder;
         this.dispatcher = dispatcher;

@@ -2,6 +2,7 @@ package com.acme.governance.query.parking;
 
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.ParkCategory;
+import com.acme.governance.query.ingestion.Parking;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import com.acme.governance.query.ingestion.RecordDecoder;
 import com.acme.governance.query.ingestion.UndecodableRecordException;
@@ -38,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * an aggregate through another instance.
  */
 @Component("queryRecordParking")
-public class RecordParking {
+public class RecordParking implements Parking {
 
     public static final String PARKED_GAUGE = "governance.projection.parked";
     public static final String PARKED_COUNTER = "governance.projection.parkings";
@@ -79,7 +80,7 @@ public class RecordParking {
                 .register(meters);
     }
 
-    /** The first parked record the aggregate's next event must wait behind, if the aggregate is held. */
+    @Override
     public Optional<String> holdingRecordOf(String aggregateId, TopicPartition partition) {
         if (aggregateId == null) {
             return Optional.empty();
@@ -98,7 +99,7 @@ public class RecordParking {
         return first;
     }
 
-    /** Parks a record that cannot be decoded; the aggregate it names, if any, is held from now on. */
+    @Override
     public void park(ConsumerRecord<String, byte[]> record, String aggregateId, UndecodableRecordException cause) {
         String id = ParkedEvents.id(record);
         if (parked.exists(id)) {
@@ -117,7 +118,7 @@ public class RecordParking {
         }
     }
 
-    /** Parks a record of a held aggregate behind the aggregate's first parked record. */
+    @Override
     public void parkBehind(ConsumerRecord<String, byte[]> record, String aggregateId, String first) {
         String id = ParkedEvents.id(record);
         if (id.equals(first) || parked.exists(id)) {
@@ -133,7 +134,7 @@ public class RecordParking {
         log.warn("Held {} back: {}", id, reason);
     }
 
-    /** Partitions assigned to this instance: learn which of their aggregates are held. */
+    @Override
     public void assigned(Collection<TopicPartition> partitions) {
         Map<String, String> heldOnPartitions;
         try {

@@ -3,12 +3,10 @@ package com.acme.governance.query.web;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.edge.problem.FieldProblem;
 import com.acme.governance.edge.problem.InvalidInputException;
-import com.acme.governance.query.consistency.ReadModelBehindException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,15 +25,15 @@ import java.util.Optional;
 
 /**
  * Every error of the query side's endpoints as RFC 9457 {@code application/problem+json} with a stable type.
- * Scoped to this module: the command side answers its own endpoints in the same application.
+ * Scoped to this module: the command side answers its own endpoints in the same application. A feature's own
+ * failures are answered by its own advice, ordered ahead of this one ({@code ReadModelBehindProblems},
+ * {@code QueryParkedEventsProblems}).
  */
 @RestControllerAdvice(basePackages = "com.acme.governance.query")
 public class QueryProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryProblemHandler.class);
     private static final String GENERIC_DETAIL = "An unexpected error occurred.";
-    /** Whose types (the identifiers) say in their exception what is wrong with a value. */
-    private static final String CONTRACT_PACKAGE = "com.acme.governance.api.";
 
     @ExceptionHandler(InvalidInputException.class)
     public ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
@@ -45,16 +43,6 @@ public class QueryProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ResourceNotFoundException.class)
     public ResponseEntity<ProblemDetail> notFound(ResourceNotFoundException e) {
         return Problems.response(Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, e.getMessage()));
-    }
-
-    @ExceptionHandler(ReadModelBehindException.class)
-    public ResponseEntity<ProblemDetail> readModelBehind(ReadModelBehindException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.READ_MODEL_BEHIND,
-                e.getMessage() + "; retry shortly.");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 
     @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class})
@@ -81,22 +69,7 @@ public class QueryProblemHandler extends ResponseEntityExceptionHandler {
                 GENERIC_DETAIL));
     }
 
-    /**
-     * A path variable or parameter that its type refuses, such as a malformed id: answered as this side's own
-     * checks answer, naming it; the contract's identifiers say what is wrong, anything else only that the type is.
-     */
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
-        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        Class<?> type = e.getRequiredType();
-        String message = type != null && type.getName().startsWith(CONTRACT_PACKAGE)
-                ? e.getMostSpecificCause().getMessage() : "has the wrong type";
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.invalidInput(List.of(new FieldProblem(field, message))));
-    }
-
-    /** Framework-raised errors (unsupported method, bad parameter type...): same format, stable types. */
+    /** Framework-raised errors (unsupported method, missing parameter...): same format, stable types. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
@@ -116,9 +89,6 @@ public class QueryProblemHandler extends ResponseEntityExceptionHandler {
     private static Optional<FieldProblem> offendingField(Exception e) {
         if (e instanceof MissingServletRequestParameterException missing) {
             return Optional.of(new FieldProblem(missing.getParameterName(), "is required"));
-        }
-        if (e instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
-            return Optional.of(new FieldProblem(mismatch.getPropertyName(), "has the wrong type"));
         }
         return Optional.empty();
     }

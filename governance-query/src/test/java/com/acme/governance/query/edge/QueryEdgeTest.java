@@ -1,46 +1,42 @@
 package com.acme.governance.query.edge;
 
 import com.acme.governance.api.problem.ProblemTypes;
-import com.acme.governance.edge.security.LocalUsers;
-import com.acme.governance.edge.testing.RawHttp;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.edge.testing.RawHttp.Response;
+import com.acme.governance.edge.testing.RawHttp;
 import com.acme.governance.query.GovernanceQueryApplication;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import com.acme.governance.query.support.AccessRequestStream;
 import com.acme.governance.query.support.DataProductStream;
-import com.acme.governance.query.support.InMemoryMongo;
 import com.acme.governance.query.support.PolicyStream;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import static com.acme.governance.edge.testing.ProblemAssertions.assertClientProblem;
+import static com.acme.governance.edge.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The read side's HTTP edge over real HTTP: the container's and Spring's errors are problems too, never HTML. */
-@SpringBootTest(classes = {GovernanceQueryApplication.class, QueryEdgeTest.Users.class},
+@SpringBootTest(classes = {GovernanceQueryApplication.class, EmbeddedMongoConfiguration.class,
+        LocalTestUsers.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"governance.query.consumer-auto-startup=false", "governance.query.consistency-timeout=300ms",
+        properties = {"governance.query.mongo-database=query_edge_test", "governance.query.consumer-auto-startup=false",
+                "governance.query.consistency-timeout=300ms",
                 "spring.kafka.bootstrap-servers=localhost:1"})
 class QueryEdgeTest {
 
     static final String PRODUCT = "sales.orders";
     static final String REQUEST = "0b6f2c1e-6f4f-4d6b-9a55-3c1d2e7f8a01";
-    private static final InMemoryMongo MONGO = InMemoryMongo.start();
 
     @LocalServerPort
     private int port;
@@ -48,25 +44,6 @@ class QueryEdgeTest {
     private ProjectionDispatcher dispatcher;
 
     private RawHttp http;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", MONGO::connectionString);
-        registry.add("governance.query.mongo-database", () -> "query_edge_test");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @TestConfiguration
-    static class Users {
-        @Bean
-        UserDetailsService testUsers() {
-            return LocalUsers.userDetailsService();
-        }
-    }
 
     @BeforeEach
     void project() {
@@ -82,10 +59,8 @@ class QueryEdgeTest {
             "/../../etc/passwd"})
     void malformedPathIsAProblemNotTomcatsPage(String path) throws Exception {
         Response response = http.send("GET", path, Map.of("Authorization", RawHttp.basic("alice")), null);
-        assertThat(response.status()).as(response.toString()).isBetween(400, 499);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        assertThat(URI.create(response.json().path("type").asText())).isIn(ProblemTypes.MALFORMED_REQUEST,
-                ProblemTypes.INVALID_INPUT, ProblemTypes.NOT_FOUND);
+        assertClientProblem(response, ProblemTypes.MALFORMED_REQUEST, ProblemTypes.INVALID_INPUT,
+                ProblemTypes.NOT_FOUND);
     }
 
     @Test
@@ -125,8 +100,7 @@ class QueryEdgeTest {
     void headerValueTheFirewallRefusesIsAProblem() throws Exception {
         Response response = http.send("GET", "/api/v1/data-products", Map.of("Authorization", RawHttp.basic("alice"),
                 "X-Governance-Token", "sales.orders:\u00ff\u0001"), null);
-        assertThat(response.status()).as(response.toString()).isBetween(400, 499);
-        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertClientProblem(response);
     }
 
     @Test
@@ -142,11 +116,5 @@ class QueryEdgeTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode product = response.json();
         assertThat(product.path("id").asText()).isEqualTo(PRODUCT);
-    }
-
-    private static void assertProblem(Response response, int status, URI type) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        assertThat(response.json().path("type").asText()).as(response.toString()).isEqualTo(type.toString());
     }
 }

@@ -1,26 +1,20 @@
 package com.acme.governance.query.edge;
 
 import com.acme.governance.api.problem.ProblemTypes;
-import com.acme.governance.edge.security.LocalUsers;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
 import com.acme.governance.edge.testing.Hostile;
-import com.acme.governance.edge.testing.RawHttp;
+import com.acme.governance.edge.testing.LocalTestUsers;
 import com.acme.governance.edge.testing.RawHttp.Response;
+import com.acme.governance.edge.testing.RawHttp;
 import com.acme.governance.query.GovernanceQueryApplication;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import com.acme.governance.query.support.AccessRequestStream;
 import com.acme.governance.query.support.DataProductStream;
-import com.acme.governance.query.support.InMemoryMongo;
 import com.acme.governance.query.support.PolicyStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -41,16 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every query endpoint. Never a 5xx (but the documented 503 of a read that waits for its token), every refusal an
  * RFC 9457 problem with a type of {@link ProblemTypes}. {@code -Dfuzz.tries=N} (default 1000), {@code -Dfuzz.seed=S}.
  */
-@SpringBootTest(classes = {GovernanceQueryApplication.class, QueryInputFuzzTest.Users.class},
+@SpringBootTest(classes = {GovernanceQueryApplication.class, EmbeddedMongoConfiguration.class,
+        LocalTestUsers.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"governance.query.consumer-auto-startup=false", "governance.query.consistency-timeout=50ms",
+        properties = {"governance.query.mongo-database=query_fuzz_test", "governance.query.consumer-auto-startup=false",
+                "governance.query.consistency-timeout=50ms",
                 "spring.kafka.bootstrap-servers=localhost:1", "logging.level.com.acme.governance=OFF",
                 "logging.level.com.acme.governance.query.web.QueryProblemHandler=ERROR",
                 "logging.level.com.acme.governance.edge.web.ProblemErrorReportValve=ERROR",
                 "logging.level.org.apache.catalina=ERROR", "logging.level.org.apache.coyote=ERROR"})
 class QueryInputFuzzTest {
 
-    private static final InMemoryMongo MONGO = InMemoryMongo.start();
     private static final int TRIES = Integer.getInteger("fuzz.tries", 1000);
     private static final long SEED = Long.getLong("fuzz.seed", 20_261_201L); // fixed, so a run is repeatable; pass another to explore
     private static final String PRODUCT = "sales.orders";
@@ -80,25 +75,6 @@ class QueryInputFuzzTest {
     private int port;
     @Autowired
     private ProjectionDispatcher dispatcher;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", MONGO::connectionString);
-        registry.add("governance.query.mongo-database", () -> "query_fuzz_test");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @TestConfiguration
-    static class Users {
-        @Bean
-        UserDetailsService testUsers() {
-            return LocalUsers.userDetailsService();
-        }
-    }
 
     @Test
     void noHostileReadGetsA5xxOrAnythingButAProblem() throws Exception {

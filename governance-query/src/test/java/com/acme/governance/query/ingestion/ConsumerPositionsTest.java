@@ -1,5 +1,6 @@
 package com.acme.governance.query.ingestion;
 
+import com.acme.governance.edge.testing.MovableClock;
 import com.acme.governance.query.support.InMemoryMongo;
 import com.acme.governance.query.support.RelayRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -7,10 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +23,7 @@ class ConsumerPositionsTest {
     private static final String GROUP = "governance-query";
 
     private static InMemoryMongo mongo;
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = MovableClock.stoppedAt(Instant.parse("2026-12-01T10:00:00Z"));
 
     @BeforeAll
     static void startMongo() {
@@ -41,16 +40,16 @@ class ConsumerPositionsTest {
         ConsumerPositions positions = new ConsumerPositions(mongo.freshDatabase(), Duration.ofSeconds(5), clock);
 
         positions.advance(GROUP, PARTITION, 1);
-        clock.plus(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         for (long next = 2; next <= 10; next++) {
             positions.advance(GROUP, PARTITION, next);
         }
         assertThat(positions.applied(GROUP, PARTITION)).hasValue(10);
         assertThat(positions.resumeAt(GROUP, PARTITION)).as("nothing is old enough yet: from the beginning").isEmpty();
 
-        clock.plus(Duration.ofSeconds(4));
+        clock.advance(Duration.ofSeconds(4));
         positions.advance(GROUP, PARTITION, 11);
-        clock.plus(Duration.ofSeconds(5));
+        clock.advance(Duration.ofSeconds(5));
         positions.advance(GROUP, PARTITION, 20);
 
         assertThat(positions.resumeAt(GROUP, PARTITION)).hasValue(11);
@@ -61,13 +60,13 @@ class ConsumerPositionsTest {
     void afterARestartNoCheckpointFromBeforeItIsTrusted() {
         ConsumerPositions positions = new ConsumerPositions(mongo.freshDatabase(), Duration.ofSeconds(5), clock);
         positions.advance(GROUP, PARTITION, 10);
-        clock.plus(Duration.ofSeconds(5));
+        clock.advance(Duration.ofSeconds(5));
         positions.advance(GROUP, PARTITION, 20); // resume 10, checkpoint 20 (whose writes may be lost in a crash)
 
         // crash, restart: another instance takes the partition, re-applies from 10
         ConsumerPositions sameStore = positions;
         assertThat(sameStore.resumeAt(GROUP, PARTITION)).hasValue(10);
-        clock.plus(Duration.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
         sameStore.advance(GROUP, PARTITION, 11);
         assertThat(sameStore.resumeAt(GROUP, PARTITION)).as("checkpoint 20 predates the restart").hasValue(10);
     }
@@ -82,28 +81,5 @@ class ConsumerPositionsTest {
         assertThat(positions.resumeAt(GROUP, PARTITION)).hasValue(10);
         assertThat(positions.applied(GROUP, PARTITION)).hasValue(10);
         assertThat(positions.resumeAt("another-group", PARTITION)).isEmpty();
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void plus(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

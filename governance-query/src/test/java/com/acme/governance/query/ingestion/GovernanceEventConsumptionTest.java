@@ -1,6 +1,5 @@
 package com.acme.governance.query.ingestion;
 
-import com.acme.governance.query.config.QueryKafkaConfiguration;
 import com.acme.governance.query.config.QueryProperties;
 import com.acme.governance.query.health.ProjectionsHealthIndicator;
 import com.acme.governance.query.support.DataProductStream;

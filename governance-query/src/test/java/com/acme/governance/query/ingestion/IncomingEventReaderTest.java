@@ -74,8 +74,7 @@ class IncomingEventReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"id", "source", "specversion"})
     void aRecordWithoutACloudEventsAttributeIsNoCloudEvent(String attribute) {
-        ConsumerRecord<String, byte[]> record = RelayRecords.of(DataProductStream.of("sales.orders").registered().last(), 0);
-        record.headers().remove("ce_" + attribute);
+        ConsumerRecord<String, byte[]> record = registeredWithout(attribute);
 
         assertThatThrownBy(() -> reader.read(record))
                 .isInstanceOfSatisfying(MalformedEventException.class, e -> assertThat(e.type()).isNull())
@@ -86,8 +85,7 @@ class IncomingEventReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"subject", "time", "sequence", "aggregatetype", "principal", "hash"})
     void aMissingRequiredAttributeIsMalformedAndNamesIt(String attribute) {
-        ConsumerRecord<String, byte[]> record = RelayRecords.of(DataProductStream.of("sales.orders").registered().last(), 0);
-        record.headers().remove("ce_" + attribute);
+        ConsumerRecord<String, byte[]> record = registeredWithout(attribute);
 
         assertThatThrownBy(() -> reader.read(record))
                 .isInstanceOfSatisfying(MalformedEventException.class,
@@ -130,5 +128,11 @@ class IncomingEventReaderTest {
         IncomingEvent updated = DataProductStream.of("sales.orders").registered().updated().last();
 
         assertThat(reader.read(RelayRecords.of(updated, 1)).teams()).isEqualTo(List.of("sales", "logistics"));
+    }
+
+    private static ConsumerRecord<String, byte[]> registeredWithout(String attribute) {
+        ConsumerRecord<String, byte[]> record = RelayRecords.of(DataProductStream.of("sales.orders").registered().last(), 0);
+        record.headers().remove("ce_" + attribute);
+        return record;
     }
 }

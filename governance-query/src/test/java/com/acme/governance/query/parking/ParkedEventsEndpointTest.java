@@ -2,15 +2,14 @@ package com.acme.governance.query.parking;
 
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.edge.security.LocalUsers;
+import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
 import com.acme.governance.query.GovernanceQueryApplication;
 import com.acme.governance.query.ingestion.GovernanceEventListener;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.support.DataProductStream;
-import com.acme.governance.query.support.InMemoryMongo;
 import com.acme.governance.query.support.RecordingDeadLetters;
 import com.acme.governance.query.support.RelayRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -22,8 +21,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -40,7 +37,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The operator endpoint and the health contributors in the standalone query application. */
-@SpringBootTest(classes = GovernanceQueryApplication.class, properties = {
+@SpringBootTest(classes = {GovernanceQueryApplication.class, EmbeddedMongoConfiguration.class},
+        properties = {
+        "governance.query.mongo-database=parked_events_endpoint_test",
         "governance.query.consumer-auto-startup=false",
         "management.endpoint.health.show-details=always",
         "spring.kafka.bootstrap-servers=localhost:1"})
@@ -48,24 +47,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import(ParkedEventsEndpointTest.Fakes.class)
 class ParkedEventsEndpointTest {
 
-    private static final InMemoryMongo MONGO = InMemoryMongo.start();
     private static final String X = "sales.orders";
 
     @Autowired
     private MockMvc mvc;
     @Autowired
     private GovernanceEventListener listener;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", MONGO::connectionString);
-        registry.add("governance.query.mongo-database", () -> "parked_events_endpoint_test");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Test
     void operatorsListRetryAndDiscardParkedRecordsWhileHealthSaysSo() throws Exception {

@@ -1,7 +1,7 @@
-package com.acme.governance.query.config;
+package com.acme.governance.query.ingestion;
 
-import com.acme.governance.query.ingestion.NeverSkipRecoverer;
-import com.acme.governance.query.ingestion.ProjectionStallMonitor;
+import com.acme.governance.query.config.IngestionProperties;
+import com.acme.governance.query.config.QueryProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;

@@ -1,4 +1,4 @@
-package com.acme.governance.command.config;
+package com.acme.governance.command.relay;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,7 +1,6 @@
-package com.acme.governance.command.web;
+package com.acme.governance.command.relay;
 
 import com.acme.governance.api.problem.ProblemTypes;
-import com.acme.governance.command.relay.EventTooLargeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package com.acme.governance.command.web;
+package com.acme.governance.edge.web;
 
 import com.acme.governance.api.TeamName;
 import com.acme.governance.api.access.AccessRequestId;
@@ -10,12 +10,12 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Path variables and request parameters typed as the contract's identifiers: one converter per type, each the
- * type's own factory, so that a controller never parses an id and no pattern is declared twice. A value the factory
- * refuses answers 400 invalid-input naming the parameter ({@link CommandProblemHandler}).
+ * Path variables and request parameters typed as the contract's identifiers, on both services: one converter per
+ * type, each the type's own factory, so that no controller parses an id and no pattern is declared twice. A value the
+ * factory refuses answers 400 invalid-input naming the parameter ({@link TypeMismatchProblems}).
  */
-@Configuration(proxyBeanMethods = false)
-class CommandIdentifierConversion implements WebMvcConfigurer {
+@Configuration(value = "edgeIdentifierConversion", proxyBeanMethods = false)
+class IdentifierConversion implements WebMvcConfigurer {
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
