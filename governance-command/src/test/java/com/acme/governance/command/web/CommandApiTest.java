@@ -145,10 +145,28 @@ class CommandApiTest {
                 product("sales", "tags").replace("[\"pii\"]", "[\"pii\", \"P I I\"]"), "tags[1]",
                 "must match [a-z0-9][a-z0-9-]{0,62}");
         invalidField("carol", post("/api/v1/policies"),
-                "{\"id\": \"Confidential_Data\", \"name\": \"Confidential data\", \"rules\": []}", "id", team);
+                """
+                {"id": "Confidential_Data", "name": "Confidential data",
+                 "rules": [{"when": {"classifications": ["CONFIDENTIAL"], "tags": []},
+                            "then": {"requiredApprovals": ["OWNER"], "maxGrantDays": 30, "purposeRequired": true}}]}""",
+                "id", team);
         invalidField("bob", post("/api/v1/access-requests"),
                 "{\"dataProductId\": \"sales.orders\", \"consumerTeam\": \"Marketing\", \"durationDays\": 30}",
                 "consumerTeam", team);
+    }
+
+    @Test
+    void everyRefusedValueOfABodyIsNamedInOneAnswer() throws Exception {
+        String body = product("sales", "all-at-once").replace("\"ownerTeam\": \"sales\"", "\"ownerTeam\": \"Sales\"")
+                .replace("[\"pii\"]", "[\"P I I\"]").replaceFirst("\"title\": \"[^\"]*\"", "\"title\": \"\"");
+        as("alice", post("/api/v1/data-products"), body)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://governance.acme.com/problems/invalid-input"))
+                .andExpect(jsonPath("$.errors.length()").value(3))
+                .andExpect(jsonPath("$.errors[0].field").value("ownerTeam"))
+                .andExpect(jsonPath("$.errors[1].field").value("tags[0]"))
+                .andExpect(jsonPath("$.errors[2].field").value("title"))
+                .andExpect(jsonPath("$.errors[2].message").value("must not be blank"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.acme.governance.command.dataproduct.web;
 
+import com.acme.governance.command.web.BodyValues;
 import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -10,8 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import java.util.List;
-
-import static com.acme.governance.command.web.BodyValues.typed;
 
 /**
  * The id's parts are checked here, the owner team and the tags by their types; every other field by the command's own
@@ -28,7 +27,9 @@ record RegisterDataProductRequest(
         List<OutputPort> outputPorts) {
 
     RegisterDataProduct toCommand() {
-        return new RegisterDataProduct(new DataProductId(domain, name), title, description,
-                typed("ownerTeam", ownerTeam, TeamName::of), classification, typed("tags", tags, Tag::of), outputPorts);
+        BodyValues body = new BodyValues();
+        return body.command(() -> new RegisterDataProduct(new DataProductId(domain, name), title, description,
+                body.typed("ownerTeam", ownerTeam, TeamName::of), classification, body.typed("tags", tags, Tag::of),
+                outputPorts));
     }
 }

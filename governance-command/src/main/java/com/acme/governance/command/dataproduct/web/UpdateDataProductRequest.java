@@ -1,5 +1,6 @@
 package com.acme.governance.command.dataproduct.web;
 
+import com.acme.governance.command.web.BodyValues;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.OutputPort;
@@ -8,13 +9,12 @@ import com.acme.governance.api.dataproduct.UpdateDataProduct;
 
 import java.util.List;
 
-import static com.acme.governance.command.web.BodyValues.typed;
-
 record UpdateDataProductRequest(String title, String description, Classification classification, List<String> tags,
                                 List<OutputPort> outputPorts) {
 
     UpdateDataProduct toCommand(DataProductId id, Long expectedVersion) {
-        return new UpdateDataProduct(id, expectedVersion, title, description, classification,
-                typed("tags", tags, Tag::of), outputPorts);
+        BodyValues body = new BodyValues();
+        return body.command(() -> new UpdateDataProduct(id, expectedVersion, title, description, classification,
+                body.typed("tags", tags, Tag::of), outputPorts));
     }
 }
