@@ -58,6 +58,21 @@ class OfflineVerifierTest {
     }
 
     @Test
+    void aHandWrittenLineVerifiesWithTheHashAnotherLanguageComputedFromAdr0022() {
+        // hash computed by the Python steps of adr/0022, not by our code: the time truncated to milliseconds,
+        // principal and causation null, keys sorted at every level, non-ASCII raw
+        String line = "{\"eventId\":\"e-1\",\"aggregateId\":\"sales.orders\",\"aggregateType\":\"DataProduct\","
+                + "\"sequence\":0,\"type\":\"governance.dataproduct.registered.v1\",\"revision\":null,"
+                + "\"time\":\"2026-12-02T10:15:30.123456Z\",\"principal\":null,\"teams\":[],\"roles\":[\"SYSTEM\"],"
+                + "\"correlationId\":\"c-1\",\"causationId\":null,"
+                + "\"hash\":\"a0998351c5c61669ba6194cdcce61f91b3a5e163c741ec6aa4b2ee30b4ab6e08\",\"previousHash\":\"\","
+                + "\"payload\":{\"title\":\"Bestellungen \u00fc\",\"domain\":\"sales\","
+                + "\"ports\":[{\"name\":\"events\",\"kind\":\"KAFKA_TOPIC\"}]}}\n";
+
+        assertThat(run("--events", write(directory.resolve("one.ndjson"), line)).code()).isEqualTo(ExitCode.VALID);
+    }
+
+    @Test
     void theExportIsReadFromStandardInputToo() throws Exception {
         byte[] export = Files.readAllBytes(ndjson(directory, history));
 
