@@ -1,7 +1,6 @@
 package com.acme.governance.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -26,8 +24,6 @@ import java.util.List;
  * <p>Anyone holding the events (from Kafka or the audit trail) can recompute the chain with this class alone.
  */
 public final class HashChain {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private HashChain() {
     }
@@ -64,27 +60,6 @@ public final class HashChain {
         (link.roles() == null ? List.<String>of() : link.roles()).forEach(roles::add);
         node.put("correlationId", link.correlationId());
         node.put("causationId", link.causationId());
-        try {
-            return MAPPER.writeValueAsBytes(sorted(node));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            names.sort(String::compareTo);
-            names.forEach(name -> copy.set(name, sorted(node.get(name))));
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> copy.add(sorted(element)));
-            return copy;
-        }
-        return node;
+        return CanonicalJson.bytes(node);
     }
 }
