@@ -6,7 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import org.springframework.stereotype.Component;
 
-/** The indexes of the access grant list filters and order (see {@link AccessGrantSearchFilter}). */
+/** The indexes of the access grant list filters, access-as-of and their order (see {@link AccessGrantSearchFilter}). */
 @Component("queryAccessGrantIndexes")
 public class AccessGrantIndexes implements ReadModelIndexes {
 
@@ -14,7 +14,8 @@ public class AccessGrantIndexes implements ReadModelIndexes {
     public void createIndexes(ReadModelDatabase database) {
         MongoCollection<AccessGrantView> grants = AccessGrantProjection.collectionIn(database);
         grants.createIndex(Indexes.ascending("status", "startsAt"));
-        grants.createIndex(Indexes.ascending("dataProductId"));
-        grants.createIndex(Indexes.ascending("consumerTeam"));
+        // by product or by team, then the start: the filters of the lists and of access-as-of
+        grants.createIndex(Indexes.ascending("dataProductId", "startsAt"));
+        grants.createIndex(Indexes.ascending("consumerTeam", "startsAt"));
     }
 }

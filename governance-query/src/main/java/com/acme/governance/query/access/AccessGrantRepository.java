@@ -1,5 +1,6 @@
 package com.acme.governance.query.access;
 
+import com.acme.governance.api.access.ListAccessAsOf;
 import com.acme.governance.api.access.ListAccessGrants;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.web.PageView;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Reads the grants of the {@code access_grants} read model. */
 @Component("queryAccessGrantRepository")
@@ -30,12 +32,21 @@ public class AccessGrantRepository {
 
     /** One page, earliest start first (then by id, so that paging is stable). */
     public PageView<AccessGrantView> search(ListAccessGrants query) {
-        Bson filter = AccessGrantSearchFilter.of(query);
-        List<AccessGrantView> items = grants.find(filter)
+        return page(AccessGrantSearchFilter.of(query), query.page(), query.size(), Function.identity());
+    }
+
+    /** The grants in force at that instant, as they were given, in the same order. */
+    public PageView<AccessHeldView> heldAt(ListAccessAsOf query) {
+        return page(AccessGrantSearchFilter.heldAt(query), query.page(), query.size(), AccessHeldView::of);
+    }
+
+    private <T> PageView<T> page(Bson filter, int page, int size, Function<AccessGrantView, T> view) {
+        List<T> items = grants.find(filter)
                 .sort(Sorts.ascending("startsAt", "_id"))
-                .skip(query.page() * query.size())
-                .limit(query.size())
+                .skip(page * size)
+                .limit(size)
+                .map(view::apply)
                 .into(new ArrayList<>());
-        return new PageView<>(items, query.page(), query.size(), grants.countDocuments(filter));
+        return new PageView<>(items, page, size, grants.countDocuments(filter));
     }
 }
