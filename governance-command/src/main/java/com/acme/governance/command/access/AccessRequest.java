@@ -27,6 +27,7 @@ import com.acme.governance.edge.problem.InvalidInputException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -65,6 +66,8 @@ public class AccessRequest {
     private List<ApprovalRole> outstandingApprovals;
     private Set<String> approvers;
     private Instant grantExpiresAt;
+    /** When the latest approval was recorded: the start of a grant that an append cut short. */
+    private Instant lastApprovalAt;
 
     protected AccessRequest() {
         // for Axon's event sourcing
@@ -103,10 +106,14 @@ public class AccessRequest {
                        DeadlineManager deadlines) {
         requireStatus(AccessRequestStatus.PENDING, "approve");
         requireNotOwnRequest(actor);
+        if (ApprovalEligibility.isInConsumerTeam(actor, consumerTeam)) {
+            throw new NotPermittedException(ApprovalEligibility.consumerTeamRefusal(actor, consumerTeam, id));
+        }
         if (outstandingApprovals.isEmpty() && OwnerOrSteward.allows(actor, ownerTeam)) {
-            // every approval is recorded but the grant is not: an append cut short after the last approval
+            // every approval is recorded but the grant is not: an append cut short after the last approval. The grant
+            // starts when that approval arrived, not now
             requireProductStillOpen(context);
-            grant(clock, deadlines);
+            grant(lastApprovalAt, deadlines);
             return AggregateLifecycle.getVersion();
         }
         if (ApprovalEligibility.hasApproved(actor, approvers)) {
@@ -122,7 +129,7 @@ public class AccessRequest {
         }
         apply(new AccessRequestApproved(id, actor.principal(), role, stillOutstanding));
         if (stillOutstanding.isEmpty()) {
-            grant(clock, deadlines);
+            grant(clock.instant(), deadlines);
         }
         return AggregateLifecycle.getVersion();
     }
@@ -175,9 +182,11 @@ public class AccessRequest {
         }
     }
 
-    /** The grant starts now and expires by itself: its deadline is stored before the events (ADR 0007). */
-    private void grant(Clock clock, DeadlineManager deadlines) {
-        Instant startsAt = clock.instant();
+    /**
+     * The grant starts when the last required approval arrived and expires by itself: its deadline is stored before
+     * the events (ADR 0007).
+     */
+    private void grant(Instant startsAt, DeadlineManager deadlines) {
         Instant expiresAt = startsAt.plus(Duration.ofDays(durationDays));
         deadlines.schedule(expiresAt, EXPIRY_DEADLINE);
         apply(new AccessGranted(id, dataProductId, consumerTeam, startsAt, expiresAt));
@@ -233,8 +242,9 @@ public class AccessRequest {
     }
 
     @EventSourcingHandler
-    void on(AccessRequestApproved event) {
+    void on(AccessRequestApproved event, @Timestamp Instant approvedAt) {
         approvers.add(event.approvedBy());
+        lastApprovalAt = approvedAt;
         outstandingApprovals = new ArrayList<>(event.outstandingApprovals());
     }
 

@@ -157,6 +157,28 @@ class AccessRequestTest {
     }
 
     @Test
+    void noMemberOfTheConsumerTeamGivesTheOwnerApproval() {
+        MetaData inSalesAndMarketing = TestActors.actor("mia", List.of("sales", "marketing"), List.of());
+        fixture.given(requested())
+                .when(new ApproveAccessRequest(REQUEST_ID), inSalesAndMarketing)
+                .expectException(NotPermittedException.class)
+                .expectExceptionMessage("separation of duties: mia is in team 'marketing', which asks for access in"
+                        + " request " + REQUEST + ", and may not approve it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void noMemberOfTheConsumerTeamGivesTheStewardApproval() {
+        MetaData stewardInMarketing = TestActors.actor("sam", List.of("marketing"), List.of("STEWARD"));
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
+                .when(new ApproveAccessRequest(REQUEST_ID), stewardInMarketing)
+                .expectException(NotPermittedException.class)
+                .expectExceptionMessage("separation of duties: sam is in team 'marketing', which asks for access in"
+                        + " request " + REQUEST + ", and may not approve it")
+                .expectNoEvents();
+    }
+
+    @Test
     void ownerApprovalComesFromOwnerTeam() {
         fixture.given(requested())
                 .when(new ApproveAccessRequest(REQUEST_ID), ALICE)
@@ -225,6 +247,17 @@ class AccessRequestTest {
                 .when(new ApproveAccessRequest(REQUEST_ID), ERIN)
                 .expectEvents(new AccessGranted(REQUEST, ORDERS, "marketing", now, now.plus(Duration.ofDays(30))))
                 .expectScheduledDeadlineWithName(Duration.ofDays(30), AccessRequest.EXPIRY_DEADLINE);
+    }
+
+    @Test
+    void grantCutShortStartsWhenItsLastApprovalArrived() {
+        Instant lastApproval = now.minus(Duration.ofHours(5));
+        fixture.givenCurrentTime(lastApproval)
+                .andGiven(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
+                        approvedBy("carol", ApprovalRole.STEWARD))
+                .when(new ApproveAccessRequest(REQUEST_ID), ERIN)
+                .expectEvents(new AccessGranted(REQUEST, ORDERS, "marketing", lastApproval,
+                        lastApproval.plus(Duration.ofDays(30))));
     }
 
     @Test
