@@ -13,8 +13,8 @@ import java.util.Optional;
  * team, a STEWARD approval from a data steward; nobody decides on their own request (separation of duties), no
  * member of the consumer team approves its team's request (separation of duties between teams), and nobody approves
  * one twice, even in another role. The command side decides approvals by this rule; the query side's
- * {@code awaitingMyApproval} searches by the same {@link #rightsOf rights}, so that it lists exactly what the caller
- * could approve.
+ * {@code awaitingMyApproval} searches by the same {@link #rightsOf rights} and exclusions, so that it lists exactly
+ * what the caller could approve.
  */
 public final class ApprovalEligibility {
 
