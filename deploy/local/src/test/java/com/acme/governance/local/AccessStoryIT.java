@@ -131,6 +131,8 @@ class AccessStoryIT extends LocalStackSupport {
         Api.Response secondGranted = carol.post("/api/v1/access-requests/" + secondId + "/approve", "");
         assertThat(bob.getAfter(secondGranted, "/api/v1/access-grants/" + secondId).json().path("status").asText())
                 .isEqualTo("ACTIVE");
+        assertThat(carol.post("/api/v1/data-products/sales.orders/deprecate", "{\"reason\": \"to be replaced\"}")
+                .status()).isEqualTo(200);
         assertThat(carol.post("/api/v1/data-products/sales.orders/retire", "{\"reason\": \"replaced\"}").status())
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(

@@ -110,6 +110,9 @@ class DataProductJourneyIT extends LocalStackSupport {
         assertThat(new Api(port).as("bob").post("/api/v1/data-products/sales.orders/publish", "").status())
                 .as("only the owner team or a steward may change a product").isEqualTo(403);
         assertThat(alice.post("/api/v1/data-products/sales.orders/publish", "").status()).isEqualTo(200);
+        Api.Response withoutNotice = alice.post("/api/v1/data-products/sales.orders/retire", "{\"reason\": \"now\"}");
+        assertThat(withoutNotice.status()).as("a published product is deprecated first").isEqualTo(409);
+        assertThat(withoutNotice.json().path("type").asText()).endsWith("/illegal-state-transition");
         assertThat(alice.post("/api/v1/data-products/sales.orders/deprecate", "{\"reason\": \"v2 coming\"}").status())
                 .isEqualTo(200);
         Api.Response retired = new Api(port).as("carol")

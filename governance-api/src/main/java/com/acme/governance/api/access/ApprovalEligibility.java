@@ -10,10 +10,11 @@ import java.util.Optional;
 
 /**
  * Who may give which approval of an access request. An OWNER approval comes from a member of the product's owner
- * team, a STEWARD approval from a data steward; nobody decides on their own request (separation of duties), and
- * nobody approves one twice, even in another role. The command side decides approvals by this rule; the query side's
- * {@code awaitingMyApproval} searches by the same {@link #rightsOf rights}, so that it lists exactly what the caller
- * could approve.
+ * team, a STEWARD approval from a data steward; nobody decides on their own request (separation of duties), no
+ * member of the consumer team approves its team's request (separation of duties between teams), and nobody approves
+ * one twice, even in another role. The command side decides approvals by this rule; the query side's
+ * {@code awaitingMyApproval} searches by the same {@link #rightsOf rights} and exclusions, so that it lists exactly
+ * what the caller could approve.
  */
 public final class ApprovalEligibility {
 
@@ -64,6 +65,11 @@ public final class ApprovalEligibility {
         return actor.principal().equals(requestedBy);
     }
 
+    /** Separation of duties between teams: no member of the team that would read the product approves its access. */
+    public static boolean isInConsumerTeam(Actor actor, String consumerTeam) {
+        return actor.memberOf(consumerTeam);
+    }
+
     public static boolean hasApproved(Actor actor, Collection<String> approvers) {
         return approvers.contains(actor.principal());
     }
@@ -71,6 +77,12 @@ public final class ApprovalEligibility {
     /** The refusal of {@link #isOwnRequest}. */
     public static String ownRequestRefusal(Actor actor, String requestId) {
         return "separation of duties: " + actor.principal() + " may not decide on their own request " + requestId;
+    }
+
+    /** The refusal of {@link #isInConsumerTeam}. */
+    public static String consumerTeamRefusal(Actor actor, String consumerTeam, String requestId) {
+        return "separation of duties: " + actor.principal() + " is in team '" + consumerTeam
+                + "', which asks for access in request " + requestId + ", and may not approve it";
     }
 
     /** The refusal of {@link #hasApproved}. */

@@ -7,11 +7,20 @@ package com.acme.governance.api.audit;
 public final class AuditMetadata {
 
     public static final String PRINCIPAL = "principal";
+    /**
+     * The {@link #PRINCIPAL} of a decision the system takes by itself (an expiry, the closure of access to a retired
+     * product): it has no teams and no roles, and its {@link #CAUSATION_ID} is the id of the recorded event of the
+     * human decision behind it (the grant, the retirement).
+     */
+    public static final String SYSTEM_PRINCIPAL = "system";
     public static final String TEAMS = "teams";
     public static final String ROLES = "roles";
     /** Id of the first message of the chain of messages that led to the event. */
     public static final String CORRELATION_ID = "correlationId";
-    /** Id of the message (usually the command) that directly caused the event. */
+    /**
+     * Id of the message (usually the command) that directly caused the event; for a decision of the
+     * {@link #SYSTEM_PRINCIPAL system}, the id of the event that recorded the human decision behind it.
+     */
     public static final String CAUSATION_ID = "causationId";
     /** Hash of the previous event of the same aggregate; empty for its first event. */
     public static final String PREVIOUS_HASH = "previousHash";

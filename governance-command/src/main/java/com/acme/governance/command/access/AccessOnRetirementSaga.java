@@ -9,6 +9,7 @@ import com.acme.governance.api.access.AccessRequested;
 import com.acme.governance.api.dataproduct.DataProductRetired;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -40,9 +41,10 @@ public class AccessOnRetirementSaga {
     }
 
     @SagaEventHandler(associationProperty = "id", keyName = PRODUCT)
-    public void on(DataProductRetired event) {
+    public void on(DataProductRetired event, @MessageIdentifier String eventId) {
         // waits, so that a failure is retried by the saga's processor instead of being lost
-        commandGateway.sendAndWait(new CloseAccessOnProductRetirement(AccessRequestId.of(requestId), event.reason()));
+        commandGateway.sendAndWait(new CloseAccessOnProductRetirement(AccessRequestId.of(requestId), event.reason(),
+                eventId));
     }
 
     @EndSaga

@@ -27,8 +27,10 @@ import com.acme.governance.edge.problem.InvalidInputException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -39,6 +41,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -52,7 +55,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class AccessRequest {
 
     public static final String EXPIRY_DEADLINE = "access-grant-expiry";
-    static final String SYSTEM = "system";
+    static final String SYSTEM = AuditMetadata.SYSTEM_PRINCIPAL;
 
     @AggregateIdentifier
     private String id;
@@ -65,6 +68,10 @@ public class AccessRequest {
     private List<ApprovalRole> outstandingApprovals;
     private Set<String> approvers;
     private Instant grantExpiresAt;
+    /** When the latest approval was recorded: the start of a grant that an append cut short. */
+    private Instant lastApprovalAt;
+    /** The id of the grant's event: the human decision that its expiry follows from. */
+    private String grantEventId;
 
     protected AccessRequest() {
         // for Axon's event sourcing
@@ -103,10 +110,14 @@ public class AccessRequest {
                        DeadlineManager deadlines) {
         requireStatus(AccessRequestStatus.PENDING, "approve");
         requireNotOwnRequest(actor);
+        if (ApprovalEligibility.isInConsumerTeam(actor, consumerTeam)) {
+            throw new NotPermittedException(ApprovalEligibility.consumerTeamRefusal(actor, consumerTeam, id));
+        }
         if (outstandingApprovals.isEmpty() && OwnerOrSteward.allows(actor, ownerTeam)) {
-            // every approval is recorded but the grant is not: an append cut short after the last approval
+            // every approval is recorded but the grant is not: an append cut short after the last approval. The grant
+            // starts when that approval arrived, not now
             requireProductStillOpen(context);
-            grant(clock, deadlines);
+            grant(lastApprovalAt, deadlines);
             return AggregateLifecycle.getVersion();
         }
         if (ApprovalEligibility.hasApproved(actor, approvers)) {
@@ -122,7 +133,7 @@ public class AccessRequest {
         }
         apply(new AccessRequestApproved(id, actor.principal(), role, stillOutstanding));
         if (stillOutstanding.isEmpty()) {
-            grant(clock, deadlines);
+            grant(clock.instant(), deadlines);
         }
         return AggregateLifecycle.getVersion();
     }
@@ -159,9 +170,10 @@ public class AccessRequest {
     public long handle(CloseAccessOnProductRetirement command, DeadlineManager deadlines) {
         String reason = "data product " + dataProductId + " was retired: " + command.reason();
         if (status == AccessRequestStatus.PENDING) {
-            apply(new AccessRequestRejected(id, SYSTEM, reason));
+            apply(new AccessRequestRejected(id, SYSTEM, reason), systemMetadata(command.retirementEventId()));
         } else if (status == AccessRequestStatus.GRANTED) {
-            apply(new AccessGrantRevoked(id, dataProductId, SYSTEM, reason));
+            apply(new AccessGrantRevoked(id, dataProductId, SYSTEM, reason),
+                    systemMetadata(command.retirementEventId()));
             deadlines.cancelAllWithinScope(EXPIRY_DEADLINE);
         }
         return AggregateLifecycle.getVersion();
@@ -171,13 +183,15 @@ public class AccessRequest {
     void expire() {
         // only an active grant expires; one revoked meanwhile stays revoked
         if (status == AccessRequestStatus.GRANTED) {
-            apply(new AccessGrantExpired(id, dataProductId, grantExpiresAt), systemMetadata());
+            apply(new AccessGrantExpired(id, dataProductId, grantExpiresAt), systemMetadata(grantEventId));
         }
     }
 
-    /** The grant starts now and expires by itself: its deadline is stored before the events (ADR 0007). */
-    private void grant(Clock clock, DeadlineManager deadlines) {
-        Instant startsAt = clock.instant();
+    /**
+     * The grant starts when the last required approval arrived and expires by itself: its deadline is stored before
+     * the events (ADR 0007).
+     */
+    private void grant(Instant startsAt, DeadlineManager deadlines) {
         Instant expiresAt = startsAt.plus(Duration.ofDays(durationDays));
         deadlines.schedule(expiresAt, EXPIRY_DEADLINE);
         apply(new AccessGranted(id, dataProductId, consumerTeam, startsAt, expiresAt));
@@ -214,9 +228,15 @@ public class AccessRequest {
         }
     }
 
-    /** An expiry is nobody's decision: it is recorded as the system's. */
-    private static MetaData systemMetadata() {
-        return MetaData.with(AuditMetadata.PRINCIPAL, SYSTEM);
+    /**
+     * A decision the system takes (an expiry, a closure on retirement) is recorded as the system's, with no teams or
+     * roles, and names as its cause the recorded event of the human decision behind it. Without this, Axon's
+     * correlation data would carry over the identity of whoever sent the message that led here (the last approver,
+     * the retiring user); the correlation id still ties it to that chain of messages.
+     */
+    static MetaData systemMetadata(String causingEventId) {
+        return MetaData.from(Map.of(AuditMetadata.PRINCIPAL, SYSTEM, AuditMetadata.TEAMS, List.of(),
+                AuditMetadata.ROLES, List.of(), AuditMetadata.CAUSATION_ID, causingEventId));
     }
 
     @EventSourcingHandler
@@ -233,14 +253,16 @@ public class AccessRequest {
     }
 
     @EventSourcingHandler
-    void on(AccessRequestApproved event) {
+    void on(AccessRequestApproved event, @Timestamp Instant approvedAt) {
         approvers.add(event.approvedBy());
+        lastApprovalAt = approvedAt;
         outstandingApprovals = new ArrayList<>(event.outstandingApprovals());
     }
 
     @EventSourcingHandler
-    void on(AccessGranted event) {
+    void on(AccessGranted event, @MessageIdentifier String eventId) {
         status = AccessRequestStatus.GRANTED;
+        grantEventId = eventId;
         grantExpiresAt = event.expiresAt();
     }
 

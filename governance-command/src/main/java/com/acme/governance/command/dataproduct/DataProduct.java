@@ -35,8 +35,9 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A data product and its lifecycle {@code DRAFT -> PUBLISHED -> DEPRECATED -> RETIRED}. Any state but RETIRED may
- * be retired (a steward can pull a product at any time); RETIRED is final. Command handlers return the sequence
+ * A data product and its lifecycle {@code DRAFT -> PUBLISHED -> DEPRECATED -> RETIRED}. A published product is
+ * deprecated before it is retired, so that its consumers get notice; a DRAFT, which nobody consumes, may be retired
+ * (abandoned) at once. RETIRED is final. Command handlers return the sequence
  * number of the aggregate's last event, which the web layer turns into the read-your-writes token.
  */
 @Aggregate(cache = "commandAggregateCache")
@@ -114,6 +115,10 @@ public class DataProduct {
     public long handle(RetireDataProduct command, Actor actor) {
         requireOwnerOrSteward(actor, ownerTeam);
         requireNotRetired("retire");
+        if (status == DataProductStatus.PUBLISHED) {
+            throw new IllegalTransitionException("cannot retire data product " + id
+                    + " while it is PUBLISHED: deprecate it first, so that its consumers get notice");
+        }
         apply(new DataProductRetired(command.id(), command.reason()));
         return lastSequence();
     }

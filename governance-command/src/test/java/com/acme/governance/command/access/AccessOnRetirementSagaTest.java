@@ -9,6 +9,7 @@ import com.acme.governance.api.access.AccessRequested;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.DataProductRetired;
 import com.acme.governance.api.policy.ApprovalRole;
+import org.axonframework.test.matchers.Matchers;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,10 @@ class AccessOnRetirementSagaTest {
         fixture.givenAggregate(REQUEST).published(requested(),
                         new AccessGranted(REQUEST, ORDERS, "marketing", START, START.plusSeconds(86_400)))
                 .whenAggregate(ORDERS.toString()).publishes(new DataProductRetired(ORDERS, "replaced"))
-                .expectDispatchedCommands(new CloseAccessOnProductRetirement(AccessRequestId.of(REQUEST), "replaced"));
+                .expectDispatchedCommandsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(
+                        Matchers.<CloseAccessOnProductRetirement>predicate(close -> close.requestId()
+                                .equals(AccessRequestId.of(REQUEST)) && close.reason().equals("replaced")
+                                && !close.retirementEventId().isBlank())), Matchers.andNoMore()));
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.acme.governance.api.access.RejectAccessRequest;
 import com.acme.governance.api.access.RequestAccess;
 import com.acme.governance.api.access.RevokeAccessGrant;
 import com.acme.governance.api.access.WithdrawAccessRequest;
+import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.DataProductStatus;
@@ -31,7 +32,14 @@ import com.acme.governance.command.dataproduct.ProductFacts;
 import com.acme.governance.command.policy.CatalogPolicy;
 import com.acme.governance.edge.problem.InvalidInputException;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Matcher;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +49,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Supplier;
 
 class AccessRequestTest {
 
     private static final String REQUEST = "5f0c6f4e-8a53-4c1e-9d1f-2b7f3c7f6a10";
     private static final AccessRequestId REQUEST_ID = AccessRequestId.of(REQUEST);
+    private static final String RETIREMENT_EVENT = "0b4f0f0e-3c1d-4c57-9a0e-7d4fbd1e2a01";
     private static final TeamName MARKETING = TeamName.of("marketing");
     private static final DataProductId ORDERS = DataProductId.of("sales.orders");
     private static final MetaData ALICE = TestActors.ALICE;
@@ -72,6 +82,12 @@ class AccessRequestTest {
                         new RuleOutcome(List.of(ApprovalRole.OWNER, ApprovalRole.STEWARD), 30, true)))));
         fixture.registerInjectableResource(context);
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        // as in the application: who sent a message, and its origin, carry over to what it causes (AxonConfig)
+        CorrelationDataInterceptor<Message<?>> correlation = new CorrelationDataInterceptor<>(List.of(
+                new SimpleCorrelationDataProvider(AuditMetadata.PRINCIPAL, AuditMetadata.TEAMS, AuditMetadata.ROLES),
+                new MessageOriginProvider(AuditMetadata.CAUSATION_ID, AuditMetadata.CORRELATION_ID)));
+        fixture.registerCommandHandlerInterceptor(correlation::handle);
+        fixture.registerDeadlineHandlerInterceptor(correlation::handle);
     }
 
     @Test
@@ -157,6 +173,28 @@ class AccessRequestTest {
     }
 
     @Test
+    void noMemberOfTheConsumerTeamGivesTheOwnerApproval() {
+        MetaData inSalesAndMarketing = TestActors.actor("mia", List.of("sales", "marketing"), List.of());
+        fixture.given(requested())
+                .when(new ApproveAccessRequest(REQUEST_ID), inSalesAndMarketing)
+                .expectException(NotPermittedException.class)
+                .expectExceptionMessage("separation of duties: mia is in team 'marketing', which asks for access in"
+                        + " request " + REQUEST + ", and may not approve it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void noMemberOfTheConsumerTeamGivesTheStewardApproval() {
+        MetaData stewardInMarketing = TestActors.actor("sam", List.of("marketing"), List.of("STEWARD"));
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
+                .when(new ApproveAccessRequest(REQUEST_ID), stewardInMarketing)
+                .expectException(NotPermittedException.class)
+                .expectExceptionMessage("separation of duties: sam is in team 'marketing', which asks for access in"
+                        + " request " + REQUEST + ", and may not approve it")
+                .expectNoEvents();
+    }
+
+    @Test
     void ownerApprovalComesFromOwnerTeam() {
         fixture.given(requested())
                 .when(new ApproveAccessRequest(REQUEST_ID), ALICE)
@@ -228,6 +266,17 @@ class AccessRequestTest {
     }
 
     @Test
+    void grantCutShortStartsWhenItsLastApprovalArrived() {
+        Instant lastApproval = now.minus(Duration.ofHours(5));
+        fixture.givenCurrentTime(lastApproval)
+                .andGiven(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
+                        approvedBy("carol", ApprovalRole.STEWARD))
+                .when(new ApproveAccessRequest(REQUEST_ID), ERIN)
+                .expectEvents(new AccessGranted(REQUEST, ORDERS, "marketing", lastApproval,
+                        lastApproval.plus(Duration.ofDays(30))));
+    }
+
+    @Test
     void grantCutShortIsCompletedOnlyByTheOwnerTeamOrASteward() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
                         approvedBy("carol", ApprovalRole.STEWARD))
@@ -255,6 +304,15 @@ class AccessRequestTest {
                 .whenTimeElapses(Duration.ofDays(30).plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(AccessRequest.EXPIRY_DEADLINE)
                 .expectEvents(new AccessGrantExpired(REQUEST, ORDERS, now.plus(Duration.ofDays(30))));
+    }
+
+    @Test
+    void expiryIsRecordedAsTheSystemsCausedByTheGrant() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD))
+                .andGivenCommands(new GenericCommandMessage<>(
+                        new ApproveAccessRequest(REQUEST_ID), CAROL_STEWARD))
+                .whenTimeElapses(Duration.ofDays(30).plusSeconds(1))
+                .expectEventsMatching(recordedAsTheSystemCausedBy(() -> grantEventId()));
     }
 
     @Test
@@ -365,7 +423,7 @@ class AccessRequestTest {
     @Test
     void retirementRejectsPendingRequest() {
         fixture.given(requested())
-                .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone"), CAROL_STEWARD)
+                .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone", RETIREMENT_EVENT), CAROL_STEWARD)
                 .expectEvents(new AccessRequestRejected(REQUEST, AccessRequest.SYSTEM,
                         "data product sales.orders was retired: gone"));
     }
@@ -374,17 +432,45 @@ class AccessRequestTest {
     void retirementRevokesActiveGrant() {
         fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
                         approvedBy("carol", ApprovalRole.STEWARD), granted())
-                .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone"), CAROL_STEWARD)
+                .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone", RETIREMENT_EVENT), CAROL_STEWARD)
                 .expectEvents(new AccessGrantRevoked(REQUEST, ORDERS, AccessRequest.SYSTEM,
                         "data product sales.orders was retired: gone"));
     }
 
     @Test
+    void closureOnRetirementIsRecordedAsTheSystemsCausedByTheRetirement() {
+        fixture.given(requested(), approvedBy("alice", ApprovalRole.OWNER, ApprovalRole.STEWARD),
+                        approvedBy("carol", ApprovalRole.STEWARD), granted())
+                .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone", RETIREMENT_EVENT), CAROL_STEWARD)
+                .expectEventsMatching(recordedAsTheSystemCausedBy(() -> RETIREMENT_EVENT));
+        fixture.given(requested())
+                .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone", RETIREMENT_EVENT), CAROL_STEWARD)
+                .expectEventsMatching(recordedAsTheSystemCausedBy(() -> RETIREMENT_EVENT));
+    }
+
+    @Test
     void retirementLeavesClosedRequestAlone() {
         fixture.given(requested(), new AccessRequestWithdrawn(REQUEST, "bob"))
-                .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone"), CAROL_STEWARD)
+                .when(new CloseAccessOnProductRetirement(REQUEST_ID, "gone", RETIREMENT_EVENT), CAROL_STEWARD)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    /** One event, by the system alone (no teams, no roles), whose cause is the given event. */
+    private static Matcher<List<EventMessage<?>>> recordedAsTheSystemCausedBy(Supplier<String> causingEventId) {
+        return Matchers.exactSequenceOf(Matchers.<EventMessage<?>>predicate(event -> {
+            MetaData metaData = event.getMetaData();
+            return AuditMetadata.SYSTEM_PRINCIPAL.equals(metaData.get(AuditMetadata.PRINCIPAL))
+                    && List.of().equals(metaData.get(AuditMetadata.TEAMS))
+                    && List.of().equals(metaData.get(AuditMetadata.ROLES))
+                    && causingEventId.get().equals(metaData.get(AuditMetadata.CAUSATION_ID));
+        }), Matchers.andNoMore());
+    }
+
+    private String grantEventId() {
+        return fixture.getEventStore().readEvents(REQUEST).asStream()
+                .filter(event -> event.getPayload() instanceof AccessGranted)
+                .map(Message::getIdentifier).findFirst().orElseThrow();
     }
 
     private AccessRequested requested() {

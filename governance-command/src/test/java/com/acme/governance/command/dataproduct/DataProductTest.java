@@ -242,6 +242,41 @@ class DataProductTest {
     }
 
     @Test
+    void publishedProductIsDeprecatedBeforeItIsRetired() {
+        fixture.given(registered(), new DataProductPublished(ORDERS))
+                .when(new RetireDataProduct(ORDERS, "gone"), CAROL_STEWARD)
+                .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("cannot retire data product sales.orders while it is PUBLISHED: deprecate it"
+                        + " first, so that its consumers get notice")
+                .expectNoEvents();
+    }
+
+    @Test
+    void draftIsAbandonedByRetiringIt() {
+        fixture.given(registered())
+                .when(new RetireDataProduct(ORDERS, "never used"), ALICE)
+                .expectEvents(new DataProductRetired(ORDERS, "never used"));
+    }
+
+    @Test
+    void onlyOwnerTeamOrStewardRetires() {
+        fixture.given(registered(), new DataProductPublished(ORDERS), new DataProductDeprecated(ORDERS, "old"))
+                .when(new RetireDataProduct(ORDERS, "gone"), BOB)
+                .expectException(NotPermittedException.class)
+                .expectExceptionMessage(BOB_NOT_OWNER_OR_STEWARD)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyOwnerTeamOrStewardDeprecates() {
+        fixture.given(registered(), new DataProductPublished(ORDERS))
+                .when(new DeprecateDataProduct(ORDERS, "old"), BOB)
+                .expectException(NotPermittedException.class)
+                .expectExceptionMessage(BOB_NOT_OWNER_OR_STEWARD)
+                .expectNoEvents();
+    }
+
+    @Test
     void retiredIsFinal() {
         fixture.given(registered(), new DataProductRetired(ORDERS, "gone"))
                 .when(new RetireDataProduct(ORDERS, "again"), ALICE)

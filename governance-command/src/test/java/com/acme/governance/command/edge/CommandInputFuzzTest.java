@@ -210,7 +210,7 @@ class CommandInputFuzzTest {
     /**
      * Events recorded on behalf of a caller. Decisions of the system itself (a saga closing the access requests of a
      * product that an earlier request retired) are left out: they are stored asynchronously, at any moment. They are
-     * told by their payload: their metadata names the caller whose decision caused them.
+     * told by their payload, which names the system as the one who decided.
      */
     private long events() {
         long count = 0;

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The requests whose next required approval the caller can give, by the rule the command side decides with
- * ({@link ApprovalEligibility}): still PENDING, not their own, not approved by them already, and an outstanding
+ * ({@link ApprovalEligibility}): still PENDING, not their own, not asked for by one of their teams, not approved by them already, and an outstanding
  * approval that one of their approval rights covers.
  */
 final class AwaitingApprovalFilter {
@@ -28,6 +28,7 @@ final class AwaitingApprovalFilter {
         return Filters.and(
                 Filters.eq("status", AccessRequestStatus.PENDING.name()),
                 Filters.ne("requestedBy", caller.principal()),
+                Filters.nin("consumerTeam", caller.teams()),
                 Filters.ne("approvals.principal", caller.principal()), // on an array: no element is theirs
                 canGive.size() == 1 ? canGive.get(0) : Filters.or(canGive));
     }

@@ -101,6 +101,19 @@ class AwaitingMyApprovalTest {
     }
 
     @Test
+    void noMemberOfTheConsumerTeamIsAskedToApproveItsRequest() {
+        String forLogistics = "a0000000-0000-4000-8000-000000000007";
+        project(AccessRequestStream.of(forLogistics, start(6)).requested("sales.orders", "sales", "logistics", "gina",
+                List.of("logistics"), AccessRequestStream.OWNER_AND_STEWARD));
+        Actor stewardInLogistics = new Actor("lena", List.of("logistics"), List.of("STEWARD"));
+
+        assertThat(awaiting(ERIN)).as("erin is in the owner team, but in logistics too").doesNotContain(forLogistics);
+        assertThat(awaiting(stewardInLogistics)).doesNotContain(forLogistics);
+        assertThat(awaiting(ALICE)).contains(forLogistics);
+        assertThat(awaiting(CAROL)).contains(forLogistics);
+    }
+
+    @Test
     void whoCanGiveNoApprovalAwaitsNothing() {
         assertThat(awaiting(DAVE)).isEmpty();
         assertThat(awaiting(new Actor("nobody", List.of(), List.of()))).isEmpty();
@@ -164,6 +177,7 @@ class AwaitingMyApprovalTest {
         List<String> approvers = request.approvals().stream().map(ApprovalView::principal).toList();
         return request.status() == AccessRequestStatus.PENDING
                 && !ApprovalEligibility.isOwnRequest(caller, request.requestedBy())
+                && !ApprovalEligibility.isInConsumerTeam(caller, request.consumerTeam())
                 && !ApprovalEligibility.hasApproved(caller, approvers)
                 && ApprovalEligibility.roleFor(caller, request.ownerTeam(), request.outstandingApprovals()).isPresent();
     }

@@ -30,8 +30,10 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Stewards define, amend and retire policies. A change is answered once the command side's policy catalog has
- * applied it, so that any access request made after the answer is decided under the new policy.
+ * Stewards define, amend and retire policies. A change is answered as done (201, 200) only once the command side's
+ * policy catalog has applied it, so that any access request made after the answer is decided under the new policy.
+ * When the catalog does not catch up within {@code governance.command.catalog-wait}, the change is recorded but not
+ * yet in force, and the answer says so: 202 with a {@link PolicyChangeNotYetInForce} body (ADR 0023).
  */
 @RestController
 @RequestMapping(path = "/api/v1/policies", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -57,20 +59,17 @@ class PolicyCommandController {
     }
 
     @PostMapping
-    ResponseEntity<CommandAccepted> define(@RequestBody DefinePolicyRequest request) {
+    ResponseEntity<Object> define(@RequestBody DefinePolicyRequest request) {
         DefinePolicy command = request.toCommand();
         // a missing id is refused by the command's own validation, together with the body's other problems
         GovernanceToken token = dispatcher.create(command, Objects.toString(command.id(), null));
-        awaitCatalog(token);
-        return ResponseEntity.created(URI.create("/api/v1/policies/" + token.aggregateId()))
-                .header(GovernanceToken.HEADER, token.toString())
-                .eTag(IfMatch.etag(token.version()))
-                .body(CommandAccepted.of(token));
+        URI location = URI.create("/api/v1/policies/" + token.aggregateId());
+        return answer(token, ResponseEntity.created(location), ResponseEntity.accepted().location(location));
     }
 
     /** {@code If-Match} is the ETag GET answered; without one, or with {@code *}, 428 (ADR 0010). */
     @PutMapping("/{id}")
-    ResponseEntity<CommandAccepted> amend(@PathVariable PolicyId id,
+    ResponseEntity<Object> amend(@PathVariable PolicyId id,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @RequestBody AmendPolicyRequest request) {
         long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.value(), ifMatch);
@@ -78,7 +77,7 @@ class PolicyCommandController {
     }
 
     @PostMapping("/{id}/retire")
-    ResponseEntity<CommandAccepted> retire(@PathVariable PolicyId id,
+    ResponseEntity<Object> retire(@PathVariable PolicyId id,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestBody(required = false) RetirePolicyRequest request) {
         String reason = request == null ? null : request.reason();
@@ -86,17 +85,21 @@ class PolicyCommandController {
         return answer(dispatcher.send(new RetirePolicy(id, expectedVersion, reason), id.value()));
     }
 
-    private ResponseEntity<CommandAccepted> answer(GovernanceToken token) {
-        awaitCatalog(token);
-        return ResponseEntity.status(HttpStatus.OK).header(GovernanceToken.HEADER, token.toString())
-                .eTag(IfMatch.etag(token.version()))
-                .body(CommandAccepted.of(token));
+    private ResponseEntity<Object> answer(GovernanceToken token) {
+        return answer(token, ResponseEntity.status(HttpStatus.OK), ResponseEntity.accepted());
     }
 
-    private void awaitCatalog(GovernanceToken token) {
-        if (!catalog.awaitApplied(token.aggregateId(), token.sequence(), properties.catalogWait())) {
-            log.warn("Policy catalog has not applied {} after {}; access decisions may briefly use the previous "
-                    + "version", token, properties.catalogWait());
+    /** Done once the catalog applied the change; recorded but not yet in force when it did not in time. */
+    private ResponseEntity<Object> answer(GovernanceToken token, ResponseEntity.BodyBuilder inForce,
+                                          ResponseEntity.BodyBuilder notYetInForce) {
+        boolean applied = catalog.awaitApplied(token.aggregateId(), token.sequence(), properties.catalogWait());
+        ResponseEntity.BodyBuilder answer = applied ? inForce : notYetInForce;
+        answer.header(GovernanceToken.HEADER, token.toString()).eTag(IfMatch.etag(token.version()));
+        if (applied) {
+            return answer.body(CommandAccepted.of(token));
         }
+        log.warn("Policy catalog has not applied {} after {}; access decisions use the previous version until it "
+                + "does", token, properties.catalogWait());
+        return answer.body(PolicyChangeNotYetInForce.of(token, properties.catalogWait()));
     }
 }
