@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public record AuditCursor(Instant time, String aggregateId, long sequence) {
 
     /** Far above any real cursor (an aggregate id is at most a few hundred characters): refused before decoding. */
-    static final int MAX_LENGTH = 1024;
+    public static final int MAX_LENGTH = 1024;
     private static final String TIME = "t";
     private static final String AGGREGATE = "a";
     private static final String SEQUENCE = "s";
