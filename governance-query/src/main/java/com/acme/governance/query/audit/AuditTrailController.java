@@ -6,7 +6,9 @@ import com.mongodb.client.MongoCursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -72,6 +74,9 @@ public class AuditTrailController {
     @GetMapping(produces = MediaType.APPLICATION_NDJSON_VALUE)
     @Operation(summary = "Every matching event of the audit trail, oldest first, one JSON item a line",
             description = "The same filters as the paged list, without size; a cursor resumes after its event.")
+    @ApiResponse(responseCode = "200", description = "One item a line, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
+                    schema = @Schema(implementation = AuditTrailItem.class)))
     public void export(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                        Authentication authentication, HttpServletResponse response) {
         AuditTrailReaders.requireReader(authentication);
