@@ -2,7 +2,6 @@ package com.acme.governance.query.audit;
 
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelIndexes;
-import com.acme.governance.query.ingestion.IncomingEvent;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import org.springframework.stereotype.Component;
@@ -16,9 +15,10 @@ public class AuditEventIndexes implements ReadModelIndexes {
 
     @Override
     public void createIndexes(ReadModelDatabase database) {
-        MongoCollection<IncomingEvent> events = database.collection(AuditEventProjection.COLLECTION, IncomingEvent.class);
+        MongoCollection<AuditEventDocument> events =
+                database.collection(AuditEventProjection.COLLECTION, AuditEventDocument.class);
         events.createIndex(Indexes.ascending("aggregateId", "sequence"));
-        events.createIndex(Indexes.ascending(AuditTrailFilter.TIME, AuditTrailFilter.AGGREGATE_ID,
+        events.createIndex(Indexes.ascending(AuditTrailFilter.TRAIL_TIME, AuditTrailFilter.AGGREGATE_ID,
                 AuditTrailFilter.SEQUENCE));
     }
 }

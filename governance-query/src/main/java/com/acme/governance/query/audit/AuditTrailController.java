@@ -1,6 +1,5 @@
 package com.acme.governance.query.audit;
 
-import com.acme.governance.query.ingestion.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCursor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -82,7 +81,7 @@ public class AuditTrailController {
         AuditTrailReaders.requireReader(authentication);
         ListAuditEvents query = AuditTrailParameters.parseExport(parameters);
         response.setContentType(MediaType.APPLICATION_NDJSON_VALUE);
-        try (MongoCursor<IncomingEvent> cursor = events.export(query, exportBatchSize)) {
+        try (MongoCursor<AuditEventDocument> cursor = events.export(query, exportBatchSize)) {
             long lines = export.write(cursor, response.getOutputStream());
             log.debug("Audit trail export of {} events to {}", lines, authentication.getName());
         } catch (IOException clientGone) {

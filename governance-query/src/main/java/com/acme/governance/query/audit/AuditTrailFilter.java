@@ -9,15 +9,16 @@ import java.util.List;
 
 /**
  * The MongoDB filter and order of an audit trail query, built only from validated values. The order is the keyset
- * {@code (time, aggregateId, sequence)}, unique per event, and a page resumes strictly after its cursor's key
- * (adr/0021).
+ * {@code (trailTime, aggregateId, sequence)}, unique per event, and a page resumes strictly after its cursor's key
+ * (adr/0021); {@code from} and {@code to} select by the event's own time.
  */
 final class AuditTrailFilter {
 
     static final String TIME = "time";
+    static final String TRAIL_TIME = "trailTime";
     static final String AGGREGATE_ID = "aggregateId";
     static final String SEQUENCE = "sequence";
-    static final Bson ORDER = Sorts.ascending(TIME, AGGREGATE_ID, SEQUENCE);
+    static final Bson ORDER = Sorts.ascending(TRAIL_TIME, AGGREGATE_ID, SEQUENCE);
 
     private AuditTrailFilter() {
     }
@@ -48,9 +49,9 @@ final class AuditTrailFilter {
 
     private static Bson after(AuditCursor cursor) {
         return Filters.or(
-                Filters.gt(TIME, cursor.time()),
-                Filters.and(Filters.eq(TIME, cursor.time()), Filters.gt(AGGREGATE_ID, cursor.aggregateId())),
-                Filters.and(Filters.eq(TIME, cursor.time()), Filters.eq(AGGREGATE_ID, cursor.aggregateId()),
+                Filters.gt(TRAIL_TIME, cursor.time()),
+                Filters.and(Filters.eq(TRAIL_TIME, cursor.time()), Filters.gt(AGGREGATE_ID, cursor.aggregateId())),
+                Filters.and(Filters.eq(TRAIL_TIME, cursor.time()), Filters.eq(AGGREGATE_ID, cursor.aggregateId()),
                         Filters.gt(SEQUENCE, cursor.sequence())));
     }
 }

@@ -1,6 +1,5 @@
 package com.acme.governance.query.audit;
 
-import com.acme.governance.query.ingestion.IncomingEvent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,19 +30,8 @@ public record AuditTrailItem(String eventId, String aggregateId, String aggregat
     /** The relay names every type {@code <name>.v<revision>} ({@code EventCatalog.typeOf}); the envelope has no other. */
     private static final Pattern REVISION_SUFFIX = Pattern.compile("\\.v(\\d+)$");
 
-    static AuditTrailItem of(IncomingEvent event) {
-        return new AuditTrailItem(event.eventId(), event.aggregateId(), event.aggregateType(), event.sequence(),
-                event.type(), revisionOf(event.type()), event.time(), event.principal(), event.teams(), event.roles(),
-                event.correlationId(), event.causationId(), event.hash(), event.previousHash(), event.payload());
-    }
-
     static String revisionOf(String type) {
         Matcher suffix = REVISION_SUFFIX.matcher(type);
         return suffix.find() ? suffix.group(1) : null;
-    }
-
-    /** Where this item stands in the trail's order, for the cursor that resumes after it. */
-    AuditCursor position() {
-        return new AuditCursor(time, aggregateId, sequence);
     }
 }

@@ -1,6 +1,5 @@
 package com.acme.governance.query.audit;
 
-import com.acme.governance.query.ingestion.IncomingEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -29,10 +28,10 @@ final class NdjsonExport {
      * @return the number of lines written
      * @throws IOException when the client went away; the caller closes the cursor
      */
-    long write(MongoCursor<IncomingEvent> events, OutputStream out) throws IOException {
+    long write(MongoCursor<AuditEventDocument> events, OutputStream out) throws IOException {
         long lines = 0;
         while (events.hasNext()) {
-            items.writeValue(out, AuditTrailItem.of(events.next()));
+            items.writeValue(out, events.next().item());
             out.write(NEWLINE);
             lines++;
             if (events.available() == 0) {
