@@ -2,17 +2,23 @@ package com.acme.governance.query.audit;
 
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelIndexes;
-import com.acme.governance.query.ingestion.IncomingEvent;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import org.springframework.stereotype.Component;
 
-/** The index of an aggregate's history (see {@link AuditEventRepository#historyOf}). */
+/**
+ * The indexes of the event log: an aggregate's history ({@link AuditEventRepository#historyOf}), and the audit
+ * trail's order ({@link AuditTrailFilter#ORDER}), which every trail query sorts and resumes by.
+ */
 @Component("queryAuditEventIndexes")
 public class AuditEventIndexes implements ReadModelIndexes {
 
     @Override
     public void createIndexes(ReadModelDatabase database) {
-        database.collection(AuditEventProjection.COLLECTION, IncomingEvent.class)
-                .createIndex(Indexes.ascending("aggregateId", "sequence"));
+        MongoCollection<AuditEventDocument> events =
+                database.collection(AuditEventProjection.COLLECTION, AuditEventDocument.class);
+        events.createIndex(Indexes.ascending("aggregateId", "sequence"));
+        events.createIndex(Indexes.ascending(AuditTrailFilter.TRAIL_TIME, AuditTrailFilter.AGGREGATE_ID,
+                AuditTrailFilter.SEQUENCE));
     }
 }

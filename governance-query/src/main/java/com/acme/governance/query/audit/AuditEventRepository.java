@@ -2,6 +2,7 @@ package com.acme.governance.query.audit;
 
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,11 @@ import java.util.List;
 public class AuditEventRepository {
 
     private final MongoCollection<HistoryEntry> history;
+    private final MongoCollection<AuditEventDocument> events;
 
     public AuditEventRepository(ReadModelDatabase database) {
         this.history = database.collection(AuditEventProjection.COLLECTION, HistoryEntry.class);
+        this.events = database.collection(AuditEventProjection.COLLECTION, AuditEventDocument.class);
     }
 
     /** Every event of one aggregate, oldest first. */
@@ -24,5 +27,23 @@ public class AuditEventRepository {
         return history.find(Filters.eq("aggregateId", aggregateId))
                 .sort(Sorts.ascending("sequence"))
                 .into(new ArrayList<>());
+    }
+
+    /** One page of the trail; one event more is read than the page holds, to tell whether another page follows. */
+    public AuditTrailPage page(ListAuditEvents query) {
+        List<AuditEventDocument> found = events.find(AuditTrailFilter.of(query)).sort(AuditTrailFilter.ORDER)
+                .limit(query.size() + 1).into(new ArrayList<>(query.size() + 1));
+        boolean more = found.size() > query.size();
+        List<AuditEventDocument> page = more ? found.subList(0, query.size()) : found;
+        return new AuditTrailPage(page.stream().map(AuditEventDocument::item).toList(),
+                more ? page.get(page.size() - 1).position().encode() : null);
+    }
+
+    /**
+     * Every match in the trail's order, as a cursor over the database's batches of {@code batchSize}: the caller
+     * reads at its own pace and must close it.
+     */
+    public MongoCursor<AuditEventDocument> export(ListAuditEvents query, int batchSize) {
+        return events.find(AuditTrailFilter.of(query)).sort(AuditTrailFilter.ORDER).batchSize(batchSize).cursor();
     }
 }

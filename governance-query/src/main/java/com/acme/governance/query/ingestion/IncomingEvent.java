@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * One governance event as it arrived from Kafka: the CloudEvents envelope, its audit metadata and the payload.
  *
- * It is also the document of the audit log, whole (see {@code AuditEventProjection}): its event id is the key there.
+ * The audit log keeps it whole, field by field (see {@code AuditEventDocument}): its event id is the key there.
  *
  * @param sequence     0-based position of the event in its aggregate's stream
  * @param previousHash empty for the first event of an aggregate

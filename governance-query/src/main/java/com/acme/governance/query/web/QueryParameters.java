@@ -36,20 +36,40 @@ public final class QueryParameters {
     private final int page;
     private final int size;
 
-    private QueryParameters(MultiValueMap<String, String> parameters) {
+    private QueryParameters(MultiValueMap<String, String> parameters, boolean numbered, int defaultSize, int maxSize) {
         this.parameters = parameters;
-        this.page = number(PAGE, 0, 0, Integer.MAX_VALUE);
-        this.size = number(SIZE, DEFAULT_SIZE, 1, MAX_SIZE);
+        this.page = numbered ? number(PAGE, 0, 0, Integer.MAX_VALUE) : 0;
+        this.size = number(SIZE, defaultSize, 1, maxSize);
     }
 
     /**
-     * @param filters the endpoint's parameters besides {@code page} and {@code size}, which every list has
+     * The parameters of a list paged by number.
+     *
+     * @param filters the endpoint's parameters besides {@code page} and {@code size}, which every such list has
      * @throws InvalidInputException at once when a parameter is unknown, repeated or holds a {@code $}: its value is
      *                               then never read
      */
     public static QueryParameters of(MultiValueMap<String, String> parameters, Set<String> filters) {
+        rejectMalformed(parameters, filters, PAGE);
+        return new QueryParameters(parameters, true, DEFAULT_SIZE, MAX_SIZE);
+    }
+
+    /**
+     * The parameters of a list paged by cursor, which has no {@code page}: the cursor is one of its own
+     * {@code filters}, read like any other.
+     *
+     * @throws InvalidInputException at once, as {@link #of}
+     */
+    public static QueryParameters cursorPaged(MultiValueMap<String, String> parameters, Set<String> filters,
+                                              int defaultSize, int maxSize) {
+        rejectMalformed(parameters, filters);
+        return new QueryParameters(parameters, false, defaultSize, maxSize);
+    }
+
+    private static void rejectMalformed(MultiValueMap<String, String> parameters, Set<String> filters,
+                                        String... paging) {
         Set<String> known = new HashSet<>(filters);
-        known.add(PAGE);
+        known.addAll(Arrays.asList(paging));
         known.add(SIZE);
         List<FieldProblem> problems = new ArrayList<>();
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
@@ -58,17 +78,21 @@ public final class QueryParameters {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new QueryParameters(parameters);
     }
 
-    /** 0-based page number, default 0. */
+    /** 0-based page number, default 0; always 0 for a list paged by cursor. */
     public int page() {
         return page;
     }
 
-    /** Items per page, default {@value #DEFAULT_SIZE}, at most {@value #MAX_SIZE}. */
+    /** Items per page, by default {@value #DEFAULT_SIZE} and at most {@value #MAX_SIZE} unless the list says otherwise. */
     public int size() {
         return size;
+    }
+
+    /** Records a problem with a parameter that only the endpoint can see, such as two that contradict each other. */
+    public void refuse(String name, String message) {
+        problems.add(new FieldProblem(name, message));
     }
 
     /** @throws InvalidInputException naming every offending parameter seen so far */

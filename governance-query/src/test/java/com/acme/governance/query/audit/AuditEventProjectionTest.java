@@ -12,6 +12,7 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -77,6 +78,25 @@ class AuditEventProjectionTest extends ProjectionContractTest {
         assertThat(stored.getString("hash")).isEqualTo(deprecated.hash());
         assertThat(stored.getString("previousHash")).isEqualTo(deprecated.previousHash()).isNotEmpty();
         assertThat(stored.getString("payload")).contains("superseded by sales.orders-v2");
+    }
+
+    /** A command instance whose clock is behind appended event 1: the trail still gives 0, 1, 2, each its own time. */
+    @Test
+    void theTrailKeepsAnAggregatesEventsInSequenceWhenTheClocksThatStampedThemDisagree() {
+        List<IncomingEvent> stream = DataProductStream.fullLifecycle(ID).subList(0, 3);
+        IncomingEvent late = stream.get(1);
+        Instant skewed = stream.get(0).time().minusSeconds(30);
+        List<IncomingEvent> applied = List.of(stream.get(0), new IncomingEvent(late.eventId(), late.type(),
+                late.aggregateId(), late.aggregateType(), late.sequence(), skewed, late.principal(), late.teams(),
+                late.roles(), late.correlationId(), late.causationId(), late.hash(), late.previousHash(),
+                late.payload()), stream.get(2));
+        applied.forEach(projection::apply);
+
+        AuditTrailPage page = repository.page(new ListAuditEvents(ID, null, null, null, null, null, null, 10));
+
+        assertThat(page.items()).extracting(AuditTrailItem::sequence).containsExactly(0L, 1L, 2L);
+        assertThat(page.items()).extracting(AuditTrailItem::time).containsExactly(stream.get(0).time(), skewed,
+                stream.get(2).time());
     }
 
     @Test

@@ -34,6 +34,18 @@ class QueryApiDocsTest extends QueryHttpTest {
                 .andExpect(jsonPath("$.paths['/api/v1/access-grants/{id}'].get").exists());
     }
 
+    @Test
+    void apiDocsDocumentTheAuditTrailWithBothOfItsAnswers() throws Exception {
+        mvc.perform(asAlice(get("/v3/api-docs")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/audit/events'].get.parameters[*].name", hasItems("aggregateId",
+                        "aggregateType", "principal", "type", "from", "to", "cursor", "size", "X-Governance-Token")))
+                .andExpect(jsonPath("$.paths['/api/v1/audit/events'].get.responses['200'].content['application/json']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/audit/events'].get.responses['200'].content['application/x-ndjson']")
+                        .exists());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/data-products/{id}", "/api/v1/data-products/{id}/history",
             "/api/v1/policies/{id}", "/api/v1/policies/{id}/versions", "/api/v1/access-requests/{id}",

@@ -4,6 +4,7 @@ import com.acme.governance.api.policy.PolicyScope;
 import com.acme.governance.edge.security.LocalUsers;
 import com.acme.governance.query.GovernanceQueryApplication;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,6 +106,12 @@ public abstract class QueryHttpTest {
     protected static ResultMatcher page(int page, int size) {
         return ResultMatcher.matchAll(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON),
                 jsonPath("$.page").value(page), jsonPath("$.size").value(size));
+    }
+
+    /** A JSON page of a list paged by cursor: at most {@code size} items, and the cursor of the next, null or not. */
+    protected static ResultMatcher cursorPage(int size) {
+        return ResultMatcher.matchAll(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON),
+                jsonPath("$.items.length()").value(Matchers.lessThanOrEqualTo(size)), jsonPath("$.next").hasJsonPath());
     }
 
     /** What the launcher's local profile provides (users, hence HTTP Basic), and the end of the database with it. */

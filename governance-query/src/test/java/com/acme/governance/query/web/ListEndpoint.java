@@ -18,23 +18,50 @@ import java.util.stream.Stream;
  * every case, the rules that hold for all lists (a repeated parameter, a {@code $} in a value, an operator in a name,
  * an unknown name, page and size, every problem named at once) as well as its own.
  *
- * @param unfiltered the query of a page without filters, given page and size
+ * @param paging     how the list is paged, and who may read it
+ * @param unfiltered the query of a page without filters, given page and size (for a list paged by cursor, page 0 is
+ *                   the first page and any other the page after the cursor's accepted value)
  * @param everyFilter the query when every filter has its accepted value, given page and size
  * @param unknown    names this endpoint does not take, beyond the ones derived from its own (another endpoint's
  *                   filter, a field of the read model)
  * @param alsoAccepted further parameters the endpoint accepts, with the query they become
  */
-record ListEndpoint(String path, Function<MultiValueMap<String, String>, ?> parse,
+record ListEndpoint(String path, Paging paging, Function<MultiValueMap<String, String>, ?> parse,
                     BiFunction<Integer, Integer, ?> unfiltered, BiFunction<Integer, Integer, ?> everyFilter,
                     List<Parameter> filters, List<String> unknown, Map<MultiValueMap<String, String>, ?> alsoAccepted) {
 
     static final Parameter PAGE = Parameter.named(QueryParameters.PAGE, "2")
             .refusingSaying("must be a whole number of at least 0", "-1", "one", "x", "1.5", "1e3");
-    static final Parameter SIZE = Parameter.named(QueryParameters.SIZE, "50")
-            .refusingSaying("must be a whole number from 1 to " + QueryParameters.MAX_SIZE, "0", "101", "-5", "1000", "x");
     private static final String DOLLAR = "must not contain '$'";
     private static final String REPEATED = "must be given at most once";
     private static final String UNKNOWN = "is not a known parameter";
+
+    /**
+     * How a list is paged: by page number ({@link #NUMBERED}) or by a cursor, whose parameter and values are the
+     * list's own; the size's bounds; and a user who may read it.
+     */
+    record Paging(Parameter position, int defaultSize, int maxSize, String reader) {
+
+        static final Paging NUMBERED = new Paging(PAGE, QueryParameters.DEFAULT_SIZE, QueryParameters.MAX_SIZE, "alice");
+
+        static Paging byCursor(Parameter cursor, int defaultSize, int maxSize, String reader) {
+            return new Paging(cursor, defaultSize, maxSize, reader);
+        }
+
+        boolean numbered() {
+            return position == PAGE;
+        }
+
+        /** The page that the position's accepted value selects. */
+        int acceptedPage() {
+            return numbered() ? Integer.parseInt(position.acceptedValue()) : 1;
+        }
+
+        Parameter size() {
+            return Parameter.named(QueryParameters.SIZE, "50").refusingSaying("must be a whole number from 1 to "
+                    + maxSize, "0", String.valueOf(maxSize + 1), "-5", String.valueOf(maxSize * 10), "x");
+        }
+    }
 
     /** One filter or paging parameter: a value it accepts, and values it refuses with the message, where known. */
     record Parameter(String name, String acceptedValue, List<Refusal> refusals) {
@@ -77,7 +104,8 @@ record ListEndpoint(String path, Function<MultiValueMap<String, String>, ?> pars
     record Accepted(ListEndpoint endpoint, MultiValueMap<String, String> parameters, int page, int size, Object query) {
         @Override
         public String toString() {
-            return describe(endpoint, parameters) + " -> " + size + " from page " + page;
+            return describe(endpoint, parameters) + " -> " + size + (endpoint.paging().numbered()
+                    ? " from page " + page : page == 0 ? " from the start" : " after the cursor");
         }
     }
 
@@ -89,15 +117,16 @@ record ListEndpoint(String path, Function<MultiValueMap<String, String>, ?> pars
         }
     }
 
-    /** Every filter, then page and size. */
+    /** Every filter, then the position (page or cursor) and size. */
     List<Parameter> parameters() {
-        return Stream.concat(filters.stream(), Stream.of(PAGE, SIZE)).toList();
+        return Stream.concat(filters.stream(), Stream.of(paging.position(), paging.size())).toList();
     }
 
     Stream<Accepted> acceptedCases() {
-        int page = Integer.parseInt(PAGE.acceptedValue());
-        int size = Integer.parseInt(SIZE.acceptedValue());
-        int defaultSize = QueryParameters.DEFAULT_SIZE;
+        int page = paging.acceptedPage();
+        int size = Integer.parseInt(paging.size().acceptedValue());
+        int defaultSize = paging.defaultSize();
+        int maxSize = paging.maxSize();
         Object firstPage = unfiltered.apply(0, defaultSize);
         Stream<Accepted> common = Stream.of(
                 accepted(params(), 0, defaultSize, firstPage),
@@ -107,11 +136,14 @@ record ListEndpoint(String path, Function<MultiValueMap<String, String>, ?> pars
                 accepted(every(filters, null), 0, defaultSize, everyFilter.apply(0, defaultSize)),
                 accepted(every(parameters(), null), page, size, everyFilter.apply(page, size)),
                 accepted(params("size", "1"), 0, 1, unfiltered.apply(0, 1)),
-                accepted(params("page", "0", "size", String.valueOf(QueryParameters.MAX_SIZE)), 0,
-                        QueryParameters.MAX_SIZE, unfiltered.apply(0, QueryParameters.MAX_SIZE)));
+                accepted(params("size", String.valueOf(maxSize)), 0, maxSize, unfiltered.apply(0, maxSize)));
+        Stream<Accepted> firstPageByNumber = paging.numbered()
+                ? Stream.of(accepted(params("page", "0", "size", String.valueOf(maxSize)), 0, maxSize,
+                unfiltered.apply(0, maxSize)))
+                : Stream.empty();
         Stream<Accepted> own = alsoAccepted.entrySet().stream()
                 .map(entry -> accepted(entry.getKey(), 0, defaultSize, entry.getValue()));
-        return Stream.concat(common, own);
+        return Stream.of(common, firstPageByNumber, own).flatMap(cases -> cases);
     }
 
     Stream<Refused> refusedCases() {
@@ -120,10 +152,12 @@ record ListEndpoint(String path, Function<MultiValueMap<String, String>, ?> pars
                 .map(name -> refused(params(name, "x"), ExpectedProblem.startingWith(name, UNKNOWN)));
         Stream<Refused> together = Stream.of(
                 refused(params(parameters().stream().flatMap(p -> Stream.of(p.name(), p.refusals().get(0).value()))),
-                        parameters().stream().map(p -> ExpectedProblem.naming(p.name())).toArray(ExpectedProblem[]::new)),
-                refused(params("page", "999999999", "size", String.valueOf(QueryParameters.MAX_SIZE)),
-                        ExpectedProblem.saying("page", "is beyond the last possible page")));
-        return Stream.of(perParameter, unknownNames, together).flatMap(cases -> cases);
+                        parameters().stream().map(p -> ExpectedProblem.naming(p.name())).toArray(ExpectedProblem[]::new)));
+        Stream<Refused> beyondTheLastPage = paging.numbered()
+                ? Stream.of(refused(params("page", "999999999", "size", String.valueOf(paging.maxSize())),
+                ExpectedProblem.saying("page", "is beyond the last possible page")))
+                : Stream.empty();
+        return Stream.of(perParameter, unknownNames, together, beyondTheLastPage).flatMap(cases -> cases);
     }
 
     private Stream<Refused> refusedCases(Parameter parameter) {

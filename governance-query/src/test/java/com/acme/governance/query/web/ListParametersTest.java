@@ -41,9 +41,11 @@ class ListParametersTest extends QueryHttpTest {
         named(accepted, () -> {
             assertThat(accepted.endpoint().parse().apply(accepted.parameters())).isEqualTo(accepted.query());
 
-            mvc.perform(asAlice(get(accepted.endpoint().path()).params(accepted.parameters())))
+            mvc.perform(as(accepted.endpoint().paging().reader(), get(accepted.endpoint().path())
+                            .params(accepted.parameters())))
                     .andExpect(status().isOk())
-                    .andExpect(page(accepted.page(), accepted.size()));
+                    .andExpect(accepted.endpoint().paging().numbered()
+                            ? page(accepted.page(), accepted.size()) : cursorPage(accepted.size()));
         });
     }
 
@@ -51,7 +53,8 @@ class ListParametersTest extends QueryHttpTest {
     @MethodSource("refused")
     void refusedParametersAreOneProblemNamingEach(Refused refused) throws Throwable {
         named(refused, () -> {
-            String problem = mvc.perform(asAlice(get(refused.endpoint().path()).params(refused.parameters())))
+            String problem = mvc.perform(as(refused.endpoint().paging().reader(), get(refused.endpoint().path())
+                            .params(refused.parameters())))
                     .andExpect(status().isBadRequest())
                     .andExpect(problem(ProblemTypes.INVALID_INPUT))
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -1,0 +1,28 @@
+package com.acme.governance.query.audit;
+
+import com.acme.governance.api.audit.Actor;
+import com.acme.governance.edge.security.AuthenticatedActor;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+
+import java.util.List;
+
+/**
+ * Who may read the whole audit trail: auditors, data stewards and operators. A domain team member sees only what
+ * their products' histories show; the trail holds every team's decisions.
+ */
+final class AuditTrailReaders {
+
+    static final List<String> ROLES = List.of(Actor.AUDITOR, Actor.STEWARD, Actor.OPERATOR);
+
+    private AuditTrailReaders() {
+    }
+
+    /** @throws AccessDeniedException when the caller holds none of {@link #ROLES} */
+    static void requireReader(Authentication authentication) {
+        Actor actor = AuthenticatedActor.of(authentication);
+        if (ROLES.stream().noneMatch(actor::hasRole)) {
+            throw new AccessDeniedException("the audit trail is for auditors, data stewards and operators");
+        }
+    }
+}
