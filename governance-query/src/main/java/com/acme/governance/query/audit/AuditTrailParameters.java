@@ -6,9 +6,6 @@ import com.acme.governance.query.web.QueryParameters;
 import org.springframework.util.MultiValueMap;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +30,6 @@ public final class AuditTrailParameters {
     public static final List<String> AGGREGATE_TYPES = List.of("DataProduct", "Policy", "AccessRequest");
 
     private static final Set<String> FILTERS = Set.of(AGGREGATE_ID, AGGREGATE_TYPE, PRINCIPAL, TYPE, FROM, TO, CURSOR);
-    private static final String INSTANT = "must be an ISO-8601 instant with an offset, e.g. 2026-03-01T00:00:00Z";
 
     private AuditTrailParameters() {
     }
@@ -45,8 +41,8 @@ public final class AuditTrailParameters {
         String aggregateType = query.parsed(AGGREGATE_TYPE, AuditTrailParameters::aggregateType);
         String principal = query.text(PRINCIPAL, MAX_PRINCIPAL_LENGTH);
         String type = query.parsed(TYPE, AuditTrailParameters::eventType);
-        Instant from = query.parsed(FROM, AuditTrailParameters::instant);
-        Instant to = query.parsed(TO, AuditTrailParameters::instant);
+        Instant from = query.instant(FROM);
+        Instant to = query.instant(TO);
         AuditCursor after = query.parsed(CURSOR, AuditCursor::decode);
         if (from != null && to != null && from.isAfter(to)) {
             query.refuse(TO, "must not be before " + FROM);
@@ -76,13 +72,5 @@ public final class AuditTrailParameters {
                     + EventCatalog.typeOf(EventCatalog.events().get(0)));
         }
         return value;
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(INSTANT, e);
-        }
     }
 }

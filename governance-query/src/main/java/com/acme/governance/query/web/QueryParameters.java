@@ -4,6 +4,10 @@ import com.acme.governance.edge.problem.FieldProblem;
 import com.acme.governance.edge.problem.InvalidInputException;
 import org.springframework.util.MultiValueMap;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -28,6 +32,7 @@ public final class QueryParameters {
 
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\p{Cntrl}");
+    private static final String INSTANT = "must be an ISO-8601 instant with an offset, e.g. 2026-03-01T00:00:00Z";
     private static final String TRUE = "true";
     private static final String FALSE = "false";
 
@@ -157,6 +162,24 @@ public final class QueryParameters {
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem(name, e.getMessage()));
             return null;
+        }
+    }
+
+    /** An ISO-8601 instant with an offset ({@code 2026-03-01T00:00:00Z}); null when absent or blank. */
+    public Instant instant(String name) {
+        return parsed(name, QueryParameters::parseInstant);
+    }
+
+    /** Whether a value given for {@code name} was refused already. */
+    public boolean refused(String name) {
+        return problems.stream().anyMatch(problem -> problem.field().equals(name));
+    }
+
+    private static Instant parseInstant(String value) {
+        try {
+            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(INSTANT, e);
         }
     }
 
