@@ -69,7 +69,11 @@ class QueryInputFuzzTest {
             new Endpoint("/api/v1/access-requests/{id}", "request", List.of()),
             new Endpoint("/api/v1/access-grants", null, List.of("status", "dataProductId", "consumerTeam", "page",
                     "size")),
-            new Endpoint("/api/v1/access-grants/{id}", "request", List.of()));
+            new Endpoint("/api/v1/access-grants/{id}", "request", List.of()),
+            new Endpoint("/api/v1/audit/events", null, List.of("aggregateId", "aggregateType", "principal", "type",
+                    "from", "to", "cursor", "size")),
+            new Endpoint("/api/v1/audit/access-as-of", null, List.of("dataProductId", "consumerTeam", "at", "page",
+                    "size")));
 
     @LocalServerPort
     private int port;
@@ -135,7 +139,8 @@ class QueryInputFuzzTest {
                     "%24where", "page[]", ""));
             String value = hostile.oneOf(List.of(hostile.oneOf(List.of("sales", "CONFIDENTIAL", "PUBLISHED", "true",
                     "0", "1", "100", "101", "-1", "99999999999", "2026-01-01T00:00:00Z", "yesterday", "pii",
-                    "sales.orders", "marketing", "PENDING", "", "$ne", "1e3", "null")), hostile.text(hostile.between(0, 30)),
+                    "sales.orders", "marketing", "PENDING", "", "$ne", "1e3", "null", "DataProduct",
+                    "governance.dataproduct.registered.v1", "eyJ0IjoxfQ", "2026-03-10T10:00:00+01:00")), hostile.text(hostile.between(0, 30)),
                     "x".repeat(hostile.between(100, 5000))));
             query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
