@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConf
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -82,17 +83,24 @@ public class EdgeWebAutoConfiguration {
      * any handler, and answer an undecodable one with a 500; present but not registered, it keeps Boot's from being
      * installed, and such a body gets the 415 of any other media type no endpoint consumes.
      */
-    @Bean
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(FormContentFilter.class)
-    FormContentFilter unregisteredFormContentFilter() {
-        return new FormContentFilter();
-    }
+    static class NoFormContentFilter {
 
-    @Bean
-    FilterRegistrationBean<FormContentFilter> formContentFilterNotRegistered(FormContentFilter filter) {
-        FilterRegistrationBean<FormContentFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setEnabled(false);
-        return registration;
+        @Bean
+        FormContentFilter unregisteredFormContentFilter() {
+            return new FormContentFilter();
+        }
+
+        /** Only this one: an application's own form filter stays registered. */
+        @Bean
+        FilterRegistrationBean<FormContentFilter> formContentFilterNotRegistered(
+                FormContentFilter unregisteredFormContentFilter) {
+            FilterRegistrationBean<FormContentFilter> registration =
+                    new FilterRegistrationBean<>(unregisteredFormContentFilter);
+            registration.setEnabled(false);
+            return registration;
+        }
     }
 
     @Bean
