@@ -69,14 +69,8 @@ public final class BodyValues {
         throw new InvalidInputException(all);
     }
 
+    /** {@code tags} of {@code tags[1]}, {@code scope} of {@code scope.domain}. */
     private static String root(String field) {
-        int end = field.length();
-        for (char separator : new char[] {'[', '.'}) {
-            int at = field.indexOf(separator);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        return field.substring(0, end);
+        return field.split("[\\[.]", 2)[0];
     }
 }

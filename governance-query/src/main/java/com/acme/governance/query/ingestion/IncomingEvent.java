@@ -2,7 +2,6 @@ package com.acme.governance.query.ingestion;
 
 import com.acme.governance.api.audit.EventCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.bson.codecs.pojo.annotations.BsonId;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +11,12 @@ import java.util.Optional;
 /**
  * One governance event as it arrived from Kafka: the CloudEvents envelope, its audit metadata and the payload.
  *
- * The audit log keeps it whole, field by field (see {@code AuditEventDocument}): its event id is the key there.
+ * The audit log keeps it field by field in a document of its own ({@code AuditEventDocument}); it is stored nowhere as it is.
  *
  * @param sequence     0-based position of the event in its aggregate's stream
  * @param previousHash empty for the first event of an aggregate
  */
-public record IncomingEvent(@BsonId String eventId, String type, String aggregateId, String aggregateType, long sequence,
+public record IncomingEvent(String eventId, String type, String aggregateId, String aggregateType, long sequence,
                             Instant time, String principal, List<String> teams, List<String> roles,
                             String correlationId, String causationId, String hash, String previousHash,
                             JsonNode payload) {
