@@ -22,7 +22,7 @@ class QueryArchitectureTest {
 
     /** Positions, parked records and the database itself: ingestion's own records, kept as driver documents. */
     private static final String[] BOOKKEEPING = {"..query.config..", "..query.ingestion..", "..query.consistency..",
-            "..query.parking.."};
+            "..query.parking..", "..query.rebuild.."};
 
     @ArchTest
     static final ArchRule readModelsUseThePlainDriver = noClasses().should()

@@ -22,6 +22,8 @@ public final class ProblemTypes {
     /** The first request with this {@code Idempotency-Key} is still being processed; retry shortly. */
     public static final URI IDEMPOTENCY_KEY_IN_FLIGHT = URI.create(BASE + "idempotency-key-in-flight");
     public static final URI READ_MODEL_BEHIND = URI.create(BASE + "read-model-behind");
+    /** 409: a projection rebuild is already running; follow it rather than start another. */
+    public static final URI REBUILD_IN_PROGRESS = URI.create(BASE + "rebuild-in-progress");
     public static final URI INTERNAL = URI.create(BASE + "internal");
     /** 503: the database is unreachable; nothing was recorded unless the problem says otherwise, retry later. */
     public static final URI STORE_UNAVAILABLE = URI.create(BASE + "store-unavailable");

@@ -11,16 +11,26 @@ import java.util.List;
 
 /** The read-model database on Boot's shared {@link MongoClient} (built from {@code spring.data.mongodb.uri}). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(QueryProperties.class)
+@EnableConfigurationProperties({QueryProperties.class, RebuildProperties.class})
 public class QueryMongoConfiguration {
 
     @Bean
     public ReadModelDatabase queryReadModelDatabase(MongoClient mongoClient, QueryProperties properties,
-                                                    ObjectMapper objectMapper) {
-        return new ReadModelDatabase(mongoClient.getDatabase(properties.mongoDatabase()), objectMapper);
+                                                    RebuildProperties rebuild, ObjectMapper objectMapper) {
+        return new ReadModelDatabase(mongoClient.getDatabase(properties.mongoDatabase()), objectMapper,
+                rebuild.generationCache());
     }
 
-    /** Every feature's indexes, once all beans exist and before the Kafka listeners start (they start with the context). */
+    /** Which generation of the read models is live, and which one a thread works on (ADR 0026). */
+    @Bean
+    public ReadModelGenerations queryReadModelGenerations(ReadModelDatabase queryReadModelDatabase) {
+        return queryReadModelDatabase.generations();
+    }
+
+    /**
+     * Every feature's indexes on the live generation, once all beans exist and before the Kafka listeners start (they
+     * start with the context); a rebuild creates them on its own generation before it writes there.
+     */
     @Bean
     public SmartInitializingSingleton queryReadModelIndexCreation(ReadModelDatabase database,
                                                                   List<ReadModelIndexes> indexes) {

@@ -7,11 +7,22 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.codecs.configuration.CodecRegistries;
 
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+
 /**
  * The query side's MongoDB database. A type of its own rather than a {@link MongoDatabase} bean, because the command
  * side lives in the same context with a database of its own. Each feature names its own collections and maps their
  * documents to its records through the driver's codecs (ADR 0015); the ingestion bookkeeping (positions, parked
  * events) keeps the driver's {@link Document}.
+ *
+ * <p>The read models, and with them {@code projection_positions}, live in generations (ADR 0026): each collection
+ * handed out here resolves the generation of the calling thread per operation ({@link ReadModelGenerations}), so
+ * that a rebuild can fill a fresh generation while the live one serves, and swap them without any feature noticing.
+ * Where the consumption resumes, the parked records and the rebuild's own state are not read models: they stay
+ * outside, under their plain names.
  */
 public class ReadModelDatabase {
 
@@ -20,26 +31,70 @@ public class ReadModelDatabase {
     public static final String CONSUMER_POSITIONS = "consumer_positions";
     /** Records of the event topic that could not be decoded, and the later events of their aggregates. */
     public static final String PARKED_EVENTS = "parked_events";
+    /** The state of the latest projection rebuild (ADR 0026). */
+    public static final String PROJECTION_REBUILDS = "projection_rebuilds";
+    /** How long an instance trusts the live generation it read, unless configured otherwise. */
+    public static final Duration DEFAULT_GENERATION_CACHE = Duration.ofSeconds(1);
 
     private final MongoDatabase database;
+    private final ReadModelGenerations generations;
+    /** The plain names of every generational collection handed out: what a generation consists of. */
+    private final Set<String> generational = new ConcurrentSkipListSet<>();
 
     /**
      * @param objectMapper reads and writes the JSON that is stored as text (see {@link JsonTextCodecProvider})
      */
     public ReadModelDatabase(MongoDatabase database, ObjectMapper objectMapper) {
+        this(database, objectMapper, DEFAULT_GENERATION_CACHE);
+    }
+
+    /** @param generationCache how long this instance trusts the live generation it read (see ADR 0026) */
+    public ReadModelDatabase(MongoDatabase database, ObjectMapper objectMapper, Duration generationCache) {
         // The driver's default registry maps records (its record codec), enums by name and Instants as dates.
         this.database = database.withCodecRegistry(CodecRegistries.fromRegistries(
                 CodecRegistries.fromProviders(new JsonTextCodecProvider(objectMapper)),
                 MongoClientSettings.getDefaultCodecRegistry()));
+        this.generations = new ReadModelGenerations(database.getCollection(ReadModelGenerations.COLLECTION),
+                generationCache);
     }
 
-    /** A read model's collection, its documents mapped to and from {@code documentClass} by the driver's codecs. */
+    /**
+     * A read model's collection, its documents mapped to and from {@code documentClass} by the driver's codecs, in
+     * the generation that is current for the calling thread at each operation.
+     */
     public <T> MongoCollection<T> collection(String name, Class<T> documentClass) {
-        return database.getCollection(name, documentClass);
+        generational.add(name);
+        return GenerationalCollection.resolving(() -> database.getCollection(
+                ReadModelGenerations.physicalName(name, generations.current()), documentClass));
     }
 
+    /** Generational too: after a swap, the rebuilt positions answer the consistency tokens. */
     public MongoCollection<Document> projectionPositions() {
-        return database.getCollection(PROJECTION_POSITIONS);
+        return collection(PROJECTION_POSITIONS, Document.class);
+    }
+
+    public ReadModelGenerations generations() {
+        return generations;
+    }
+
+    /** The plain names of the collections that make a generation, as far as this instance handed them out. */
+    public Set<String> generationalCollections() {
+        return new TreeSet<>(generational);
+    }
+
+    /** Drops every collection of {@code generation}; never the live one. */
+    public void dropGeneration(long generation) {
+        if (generation == generations.liveNow()) {
+            throw new IllegalStateException("generation " + generation + " is live");
+        }
+        for (String name : generational) {
+            database.getCollection(ReadModelGenerations.physicalName(name, generation)).drop();
+        }
+    }
+
+    /** The rebuild's state (outside every generation). */
+    public MongoCollection<Document> projectionRebuilds() {
+        return database.getCollection(PROJECTION_REBUILDS);
     }
 
     public MongoCollection<Document> consumerPositions() {

@@ -1,5 +1,6 @@
 package com.acme.governance.query.ingestion;
 
+import com.acme.governance.query.config.ReadModelGenerations;
 import com.acme.governance.query.consistency.ProjectionPositions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,9 @@ import java.util.List;
 
 /**
  * Hands every event to every projection, then records that its aggregate's read models reached it. The position
- * moves only after all projections succeeded, because readers waiting on a consistency token trust it.
+ * moves only after all projections succeeded, because readers waiting on a consistency token trust it. One event is
+ * applied to one generation of the read models throughout (ADR 0026): the one the thread is pinned to (a rebuild's),
+ * else the live one as of the event's start, even if a swap happens meanwhile.
  */
 @Component("queryProjectionDispatcher")
 public class ProjectionDispatcher {
@@ -26,15 +29,23 @@ public class ProjectionDispatcher {
     private final ProjectionPositions positions;
     private final Counter applied;
     private final Counter duplicates;
+    private final ReadModelGenerations generations;
 
     public ProjectionDispatcher(List<Projection> projections, ProjectionPositions positions) {
-        this(projections, positions, new SimpleMeterRegistry());
+        this(projections, positions, new SimpleMeterRegistry(), null);
     }
 
-    @Autowired
     public ProjectionDispatcher(List<Projection> projections, ProjectionPositions positions, MeterRegistry meters) {
+        this(projections, positions, meters, null);
+    }
+
+    /** @param generations null where one generation is all there is (tests of the dispatching alone) */
+    @Autowired
+    public ProjectionDispatcher(List<Projection> projections, ProjectionPositions positions, MeterRegistry meters,
+                                ReadModelGenerations generations) {
         this.projections = List.copyOf(projections);
         this.positions = positions;
+        this.generations = generations;
         this.applied = counter(meters, "applied");
         this.duplicates = counter(meters, "duplicate");
     }
@@ -48,6 +59,14 @@ public class ProjectionDispatcher {
             throw new MalformedEventException(event.type(), "type " + event.type() + " of " + event.describe()
                     + " is not in the EventCatalog of this version");
         }
+        if (generations == null) {
+            applyToAll(event);
+        } else {
+            generations.withinOne(() -> applyToAll(event));
+        }
+    }
+
+    private void applyToAll(IncomingEvent event) {
         for (Projection projection : projections) {
             projection.apply(event);
         }

@@ -60,7 +60,7 @@ public final class Ingestion {
         List<Projection> projections = new ArrayList<>(extra);
         projections.add(new DataProductProjection(database, payloads));
         projections.add(new AuditEventProjection(database));
-        this.dispatcher = new ProjectionDispatcher(projections, projectionPositions, meters);
+        this.dispatcher = new ProjectionDispatcher(projections, projectionPositions, meters, database.generations());
         this.decoder = new RecordDecoder(new IncomingEventReader(TestJson.MAPPER), payloads);
         this.stalls = new ProjectionStallMonitor(stallThreshold, meters, Clock.systemUTC());
         this.parking = new RecordParking(parked, deadLetters, decoder, dispatcher, meters);

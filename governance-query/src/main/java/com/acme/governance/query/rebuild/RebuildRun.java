@@ -1,0 +1,312 @@
+package com.acme.governance.query.rebuild;
+
+import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.config.ReadModelGenerations;
+import com.acme.governance.query.config.ReadModelIndexes;
+import com.acme.governance.query.ingestion.ConsumerPositions;
+import com.acme.governance.query.ingestion.IncomingEvent;
+import com.acme.governance.query.ingestion.ProjectionDispatcher;
+import com.acme.governance.query.ingestion.RecordDecoder;
+import com.acme.governance.query.ingestion.UndecodableRecordException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * One instance's stint at a rebuild: reads the event topic with a consumer of its own (assigned every partition, no
+ * consumer group), from offset 0 or the last checkpoint, and applies each record through the live side's decoder and
+ * dispatcher with the thread pinned to the target generation. Once it is past both the end of the log as it was when
+ * the rebuild began and the live consumer's position, it swaps (see {@link #swap}). Stops, leaving the rebuild to be
+ * resumed, when the service stops or another instance took the rebuild over.
+ */
+final class RebuildRun {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildRun.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(5);
+
+    /** What a run needs from the service, shared by every run. */
+    record Services(ReadModelDatabase database, ReadModelGenerations generations, List<ReadModelIndexes> indexes,
+                    RecordDecoder decoder, ProjectionDispatcher dispatcher, ConsumerPositions consumerPositions,
+                    ProjectionRebuilds rebuilds, String topic, String liveGroup, Duration checkpoint,
+                    Duration progressLog, Duration retryFor, Clock clock) {
+    }
+
+    private final Services services;
+    private final Consumer<String, byte[]> consumer;
+    private final BooleanSupplier stopping;
+    private final Set<String> held;
+    private final Map<Integer, PartitionProgress> progress = new TreeMap<>();
+    private final long startedAtNanos = System.nanoTime();
+    private final long doneBefore;
+    private RebuildState state;
+    private long done;
+    private long lastCheckpoint = System.nanoTime();
+    private long lastLog = System.nanoTime();
+
+    RebuildRun(Services services, RebuildState state, Consumer<String, byte[]> consumer, BooleanSupplier stopping) {
+        this.services = services;
+        this.state = state;
+        this.consumer = consumer;
+        this.stopping = stopping;
+        this.held = new LinkedHashSet<>(state.held());
+        this.done = state.eventsDone();
+        this.doneBefore = state.eventsDone();
+        state.partitions().forEach(partition -> progress.put(partition.partition(), partition));
+    }
+
+    /** @param fresh whether nothing was written to the target generation yet (else it resumes a checkpoint) */
+    void run(boolean fresh) {
+        long target = state.targetGeneration();
+        if (fresh) {
+            dropLeftovers(target);
+        }
+        // Before the first write, like the live generation's at start-up; creating an existing index is a no-op.
+        services.generations().pinned(target, () ->
+                services.indexes().forEach(feature -> feature.createIndexes(services.database())));
+        List<TopicPartition> partitions = assign(fresh);
+        log.info("Rebuild {} {} generation {} from the event topic ({} partitions, at offsets {}); generation {} "
+                        + "stays live meanwhile", state.id(), fresh ? "fills" : "resumes filling", target,
+                partitions.size(), nextOffsets(), state.sourceGeneration());
+        if (state.status() == RebuildStatus.SWAPPING) {
+            swap(partitions);
+            return;
+        }
+        while (!stopping.getAsBoolean()) {
+            readOnce(partitions);
+            if (checkpointDue() && !checkpoint(partitions)) {
+                return;
+            }
+            if (caughtUp()) {
+                swap(partitions);
+                return;
+            }
+        }
+        log.info("Rebuild {} paused at offsets {} (the service stops): an instance resumes it from its last "
+                + "checkpoint once this one has been silent for the lease", state.id(), nextOffsets());
+    }
+
+    private void dropLeftovers(long target) {
+        services.database().dropGeneration(target);
+        Long previous = previousGeneration();
+        if (previous != null && previous != state.sourceGeneration()) {
+            log.info("Rebuild {} drops generation {}, the one the last swap replaced", state.id(), previous);
+            services.database().dropGeneration(previous);
+        }
+    }
+
+    private Long previousGeneration() {
+        var live = services.generations().liveDocument();
+        Number previous = live == null ? null : live.get("previous", Number.class);
+        return previous == null ? null : previous.longValue();
+    }
+
+    private List<TopicPartition> assign(boolean fresh) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (PartitionInfo info : consumer.partitionsFor(services.topic())) {
+            partitions.add(new TopicPartition(info.topic(), info.partition()));
+        }
+        partitions.sort(Comparator.comparingInt(TopicPartition::partition));
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            PartitionProgress known = progress.get(partition.partition());
+            long next = known == null || fresh ? 0 : known.next();
+            long goal = known == null || fresh ? ends.get(partition) : known.goal();
+            progress.put(partition.partition(), new PartitionProgress(partition.partition(), next, ends.get(partition),
+                    services.consumerPositions().applied(services.liveGroup(), partition).orElse(0), goal));
+            consumer.seek(partition, next);
+        }
+        return partitions;
+    }
+
+    private void readOnce(List<TopicPartition> partitions) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            apply(record);
+            done++;
+        }
+        // The consumer's position also steps over what is no record (transaction markers) once it has read past it.
+        for (TopicPartition partition : partitions) {
+            PartitionProgress known = progress.get(partition.partition());
+            long position = consumer.position(partition);
+            if (position > known.next()) {
+                progress.put(partition.partition(), new PartitionProgress(known.partition(), position, known.end(),
+                        known.live(), known.goal()));
+            }
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        String aggregateId = RecordDecoder.aggregateIdOf(record);
+        if (aggregateId != null && held.contains(aggregateId)) {
+            return;
+        }
+        IncomingEvent event;
+        try {
+            event = services.decoder().decode(record);
+        } catch (UndecodableRecordException e) {
+            log.warn("Rebuild {}: {}-{}@{} is undecodable ({}); its aggregate {} is held for the rest of the rebuild, "
+                            + "as parking holds it on the live side", state.id(), record.topic(), record.partition(),
+                    record.offset(), e.getMessage(), aggregateId);
+            if (aggregateId != null) {
+                held.add(aggregateId);
+            }
+            return;
+        }
+        long target = state.targetGeneration();
+        long giveUpAt = System.nanoTime() + services.retryFor().toNanos();
+        Duration wait = FIRST_RETRY;
+        while (true) {
+            try {
+                services.generations().pinned(target, () -> services.dispatcher().dispatch(event));
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > giveUpAt || stopping.getAsBoolean()) {
+                    throw new RebuildFailedException("cannot apply " + event.describe() + " at " + record.topic() + "-"
+                            + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
+                }
+                log.debug("Rebuild {}: {} failed, retrying in {}: {}", state.id(), event.describe(), wait, e.getMessage());
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
+                if (checkpointDue() && !save(state)) {
+                    throw new RebuildFailedException("another instance took the rebuild over", e);
+                }
+            }
+        }
+    }
+
+    private boolean checkpointDue() {
+        return System.nanoTime() - lastCheckpoint >= services.checkpoint().toNanos();
+    }
+
+    /** Stores the progress and learns where the log and the live consumer are; false if the rebuild is not ours. */
+    private boolean checkpoint(List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            PartitionProgress known = progress.get(partition.partition());
+            progress.put(partition.partition(), new PartitionProgress(known.partition(), known.next(),
+                    ends.get(partition), services.consumerPositions().applied(services.liveGroup(), partition)
+                    .orElse(0), known.goal()));
+        }
+        if (!save(state)) {
+            log.warn("Rebuild {} was taken over by another instance; this one stops", state.id());
+            return false;
+        }
+        if (System.nanoTime() - lastLog >= services.progressLog().toNanos()) {
+            lastLog = System.nanoTime();
+            logProgress();
+        }
+        return true;
+    }
+
+    private boolean save(RebuildState current) {
+        lastCheckpoint = System.nanoTime();
+        state = current.progressed(services.clock().instant(), done, rate(), List.copyOf(progress.values()),
+                List.copyOf(held));
+        return services.rebuilds().save(state);
+    }
+
+    private double rate() {
+        double seconds = (System.nanoTime() - startedAtNanos) / 1e9;
+        return seconds <= 0 ? 0 : (done - doneBefore) / seconds;
+    }
+
+    private void logProgress() {
+        long remaining = state.remaining();
+        String eta = state.rate() > 0 ? Duration.ofSeconds((long) Math.ceil(remaining / state.rate())).toString() : "?";
+        log.info("Rebuild {} into generation {}: {} of {} events, {}/s, ETA {}, lag per partition {}, behind live {}",
+                state.id(), state.targetGeneration(), done, done + remaining, Math.round(state.rate()), eta,
+                progress.values().stream().collect(Collectors.toMap(PartitionProgress::partition,
+                        PartitionProgress::lag, Long::sum, TreeMap::new)),
+                progress.values().stream().collect(Collectors.toMap(PartitionProgress::partition,
+                        p -> Math.max(0, p.live() - p.next()), Long::sum, TreeMap::new)));
+    }
+
+    /** Past the log's end at the start and the live position, as last looked at: time to check again and swap. */
+    private boolean caughtUp() {
+        return progress.values().stream().allMatch(p -> p.next() >= p.goal() && p.next() >= p.live());
+    }
+
+    /**
+     * Makes the target generation live with one conditional write, then applies to it whatever the live consumer
+     * applied to the old generation until every instance saw the swap: at once, and again after twice the time an
+     * instance may trust the generation it read. Idempotence makes re-applying what is already there harmless.
+     */
+    private void swap(List<TopicPartition> partitions) {
+        if (state.status() == RebuildStatus.RUNNING) {
+            if (!checkpoint(partitions)) {
+                return;
+            }
+            if (!caughtUp()) {
+                return;
+            }
+            state = state.withStatus(RebuildStatus.SWAPPING, services.clock().instant(), null);
+            if (!save(state)) {
+                return;
+            }
+        }
+        long source = state.sourceGeneration();
+        long target = state.targetGeneration();
+        if (services.generations().liveNow() != target) {
+            if (!services.generations().swap(source, target)) {
+                throw new RebuildFailedException("generation " + source + " is no longer live (generation "
+                        + services.generations().liveNow() + " is): another swap happened meanwhile", null);
+            }
+            log.info("Rebuild {}: generation {} is live now, in place of {}", state.id(), target, source);
+        }
+        drainToLive(partitions);
+        sleep(services.generations().cacheFor().multipliedBy(2));
+        drainToLive(partitions);
+        state = state.withStatus(RebuildStatus.COMPLETED, services.clock().instant(), null);
+        save(state);
+        logProgress();
+        log.info("Rebuild {} completed: generation {} is live with {} events replayed; generation {} is kept until the "
+                + "next rebuild", state.id(), target, done, source);
+    }
+
+    private void drainToLive(List<TopicPartition> partitions) {
+        Map<Integer, Long> live = new TreeMap<>();
+        for (TopicPartition partition : partitions) {
+            live.put(partition.partition(),
+                    services.consumerPositions().applied(services.liveGroup(), partition).orElse(0));
+        }
+        while (progress.values().stream().anyMatch(p -> p.next() < live.get(p.partition()))) {
+            readOnce(partitions);
+            if (checkpointDue() && !save(state)) {
+                throw new RebuildFailedException("another instance took the rebuild over while it swapped", null);
+            }
+        }
+    }
+
+    private Map<Integer, Long> nextOffsets() {
+        return progress.values().stream().collect(Collectors.toMap(PartitionProgress::partition,
+                PartitionProgress::next, Long::sum, TreeMap::new));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RebuildFailedException("interrupted", e);
+        }
+    }
+}
