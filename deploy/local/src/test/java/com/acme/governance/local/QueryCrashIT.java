@@ -3,33 +3,19 @@ package com.acme.governance.local;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,7 +37,7 @@ class QueryCrashIT {
     private static final String REBUILD_GROUP = "governance-query-rebuild";
     /** Not a read model: keyed by consumer group, so it differs by construction. */
     private static final String CONSUMER_POSITIONS = "consumer_positions";
-    private static final Duration CATCH_UP = Duration.ofMinutes(3);
+    private static final Duration CATCH_UP = QueryStores.CATCH_UP;
 
     @TempDir
     Path dir;
@@ -62,7 +48,7 @@ class QueryCrashIT {
         broker.start();
         List<QueryProcess> processes = new ArrayList<>();
         try {
-            long onKafka = publishLoad(broker.bootstrapServers());
+            long onKafka = SyntheticHistory.publish(broker.bootstrapServers(), PARTITIONS, PRODUCTS);
             Path store = dir.resolve("query.mv");
             int mongoPort = FreePort.find();
             QueryProcess node = QueryProcess.start(dir, "node-1", broker.bootstrapServers(), "h2:" + store, mongoPort,
@@ -87,14 +73,14 @@ class QueryCrashIT {
                         mongoPort, GROUP, DATABASE);
                 processes.add(node);
             }
-            awaitCaughtUp(node, broker.bootstrapServers(), GROUP);
+            QueryStores.awaitCaughtUp(node, broker.bootstrapServers(), GROUP, PARTITIONS);
             long[] lastCounts = awaitCountsOf(node);
             duplicates += lastCounts[1];
 
             QueryProcess rebuild = QueryProcess.start(dir, "rebuild", broker.bootstrapServers(), "memory",
                     FreePort.find(), REBUILD_GROUP, DATABASE);
             processes.add(rebuild);
-            awaitCaughtUp(rebuild, broker.bootstrapServers(), REBUILD_GROUP);
+            QueryStores.awaitCaughtUp(rebuild, broker.bootstrapServers(), REBUILD_GROUP, PARTITIONS);
 
             try (MongoClient restarted = MongoClients.create(node.mongoUri());
                  MongoClient clean = MongoClients.create(rebuild.mongoUri())) {
@@ -115,30 +101,6 @@ class QueryCrashIT {
             }
             broker.stop();
         }
-    }
-
-    private static long publishLoad(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(EventRecords.TOPIC, PARTITIONS, (short) 1)
-                    .configs(Map.of("retention.ms", "-1")))).all().get();
-        }
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        long count = 0;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
-            for (int i = 0; i < PRODUCTS; i++) {
-                for (ProducerRecord<String, byte[]> record : EventRecords.dataProduct("load", "product-" + i)) {
-                    producer.send(record);
-                    count++;
-                }
-            }
-            producer.flush();
-        }
-        return count;
     }
 
     /** Waits until the node's read models hold at least {@code atLeast} events; returns the last count seen. */
@@ -162,34 +124,6 @@ class QueryCrashIT {
         return seen[0];
     }
 
-    /** Waits until the group's positions stored with the read models are at the end of every partition. */
-    private static void awaitCaughtUp(QueryProcess node, String bootstrapServers, String group) throws Exception {
-        Map<TopicPartition, Long> ends = endOffsets(bootstrapServers);
-        try (MongoClient client = MongoClients.create(node.mongoUri())) {
-            await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(200)).until(() -> {
-                if (!node.isAlive()) {
-                    throw new AssertionError("the query process died\n" + node.logTail());
-                }
-                try {
-                    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-                        Document position = client.getDatabase(DATABASE).getCollection(CONSUMER_POSITIONS)
-                                .find(new Document("_id", group + "/" + end.getKey().topic() + "/"
-                                        + end.getKey().partition())).first();
-                        if (position == null || position.get("offset", Number.class).longValue() < end.getValue()) {
-                            return false;
-                        }
-                    }
-                    return true;
-                } catch (RuntimeException notUpYet) {
-                    return false;
-                }
-            });
-        } catch (RuntimeException | AssertionError e) {
-            throw new AssertionError("the query process (group " + group + ") did not catch up with " + ends + "\n"
-                    + node.logTail(), e);
-        }
-    }
-
     private static long[] awaitCountsOf(QueryProcess node) {
         await().atMost(Duration.ofSeconds(10)).until(() -> node.counts()[0] + node.counts()[1] > 0);
         long[] previous = node.counts();
@@ -210,37 +144,21 @@ class QueryCrashIT {
         collections.remove(CONSUMER_POSITIONS);
         assertThat(collections).contains("data_products", "audit_events", "projection_positions");
         for (String name : collections) {
-            List<Document> restarted = actual.getCollection(name).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
-            List<Document> rebuilt = expected.getCollection(name).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
-            System.out.printf("[query-crash] %s: %d documents after the crashes, %d in the clean rebuild%n", name,
-                    restarted.size(), rebuilt.size());
-            assertThat(restarted).as("collection %s, document by document", name).hasSameSizeAs(rebuilt);
-            for (int i = 0; i < rebuilt.size(); i++) {
-                assertThat(restarted.get(i)).as("collection %s, document %s", name, rebuilt.get(i).get("_id"))
-                        .isEqualTo(rebuilt.get(i));
-            }
+            long compared = QueryStores.assertSameDocuments(actual.getCollection(name), expected.getCollection(name), name);
+            System.out.printf("[query-crash] %s: %d documents after the crashes, equal to the clean rebuild's%n", name,
+                    compared);
         }
     }
 
     /** Opens the dead process's store file the way it will be opened again, and counts what it kept. */
     private static long survivingCount(Path store) {
-        return withStore(store, database -> database.getCollection("audit_events").countDocuments());
+        return QueryStores.withStore(store, database -> database.getCollection("audit_events").countDocuments());
     }
 
     private static long storedPositions(Path store, String field) {
-        return withStore(store, database -> database.getCollection(CONSUMER_POSITIONS).find().into(new ArrayList<>())
+        return QueryStores.withStore(store, database -> database.getCollection(CONSUMER_POSITIONS).find().into(new ArrayList<>())
                 .stream().filter(position -> position.get(field) != null)
                 .mapToLong(position -> position.get(field, Number.class).longValue()).sum());
-    }
-
-    private static long withStore(Path store, java.util.function.ToLongFunction<MongoDatabase> query) {
-        MongoServer server = new MongoServer(new H2Backend(store.toString()));
-        InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
-            return query.applyAsLong(client.getDatabase(DATABASE));
-        } finally {
-            server.shutdown();
-        }
     }
 
     private static long committedOnKafka(String bootstrapServers) throws Exception {
@@ -248,17 +166,6 @@ class QueryCrashIT {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
                     .partitionsToOffsetAndMetadata().get();
             return committed.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
-        }
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            for (int partition = 0; partition < PARTITIONS; partition++) {
-                latest.put(new TopicPartition(EventRecords.TOPIC, partition), OffsetSpec.latest());
-            }
-            return admin.listOffsets(latest).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
         }
     }
 }

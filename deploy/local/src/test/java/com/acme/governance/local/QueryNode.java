@@ -1,5 +1,6 @@
 package com.acme.governance.local;
 
+import com.acme.governance.edge.security.LocalUsers;
 import com.acme.governance.query.GovernanceQueryApplication;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import de.bwaldvogel.mongo.MongoBackend;
@@ -15,6 +16,9 @@ import io.micrometer.core.instrument.search.Search;
 import org.h2.mvstore.MVStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,12 +67,22 @@ public final class QueryNode {
         MongoServer server = new MongoServer(backend(mongo));
         server.bind("localhost", mongoPort);
         springArgs.add("--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort);
-        ConfigurableApplicationContext context = SpringApplication.run(GovernanceQueryApplication.class,
+        ConfigurableApplicationContext context = SpringApplication.run(
+                new Class<?>[]{GovernanceQueryApplication.class, LocalUsersConfiguration.class},
                 springArgs.toArray(String[]::new));
         if (counts != null) {
             reportCounts(context.getBean(MeterRegistry.class), counts);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+    }
+
+    /** The local profile's users, for a node that serves the REST API (HTTP Basic, as the launcher offers). */
+    @Configuration(proxyBeanMethods = false)
+    static class LocalUsersConfiguration {
+        @Bean
+        UserDetailsService localUsers() {
+            return LocalUsers.userDetailsService();
+        }
     }
 
     private static MongoBackend backend(String mongo) {

@@ -34,6 +34,15 @@ final class QueryProcess {
      */
     static QueryProcess start(Path dir, String name, String bootstrapServers, String store, int mongoPort, String group,
                               String database) throws IOException {
+        return start(dir, name, bootstrapServers, store, mongoPort, group, database, null, List.of());
+    }
+
+    /**
+     * @param httpPort where it serves the REST API, with the local users; null for no web server at all
+     * @param settings more Spring arguments, e.g. {@code --governance.query.rebuild.lease=3s}
+     */
+    static QueryProcess start(Path dir, String name, String bootstrapServers, String store, int mongoPort, String group,
+                              String database, Integer httpPort, List<String> settings) throws IOException {
         // The logs outlive the test's temporary directory, for whoever has to read why it failed.
         Path logs = Files.createDirectories(Path.of("target", "query-processes"));
         Path log = logs.resolve(dir.getFileName() + "-" + name + ".log");
@@ -43,7 +52,7 @@ final class QueryProcess {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-cp", queryClasspath(), QueryNode.class.getName(),
                 "--node.mongo=" + store, "--node.mongo-port=" + mongoPort, "--node.counts=" + counts,
-                "--spring.main.web-application-type=none",
+                httpPort == null ? "--spring.main.web-application-type=none" : "--server.port=" + httpPort,
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--governance.query.consumer-group=" + group,
                 "--governance.query.mongo-database=" + database,
@@ -56,6 +65,7 @@ final class QueryProcess {
                 "--logging.level.org.apache.kafka=WARN",
                 "--logging.level.de.bwaldvogel.mongo=WARN",
                 "--logging.level.org.mongodb.driver=WARN"));
+        command.addAll(settings);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -87,8 +87,12 @@ public class ReadModelDatabase {
         if (generation == generations.liveNow()) {
             throw new IllegalStateException("generation " + generation + " is live");
         }
+        Set<String> existing = database.listCollectionNames().into(new TreeSet<>());
         for (String name : generational) {
-            database.getCollection(ReadModelGenerations.physicalName(name, generation)).drop();
+            String physical = ReadModelGenerations.physicalName(name, generation);
+            if (existing.contains(physical)) {
+                database.getCollection(physical).drop();
+            }
         }
     }
 

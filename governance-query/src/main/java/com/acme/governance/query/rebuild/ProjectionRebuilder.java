@@ -177,7 +177,8 @@ public class ProjectionRebuilder implements SmartLifecycle {
         if (running.compareAndSet(true, false)) {
             stopping = true;
             watch.shutdownNow();
-            worker.shutdown();
+            // Interrupting a write is harmless: its checkpoint comes later, so a resumed run applies it again.
+            worker.shutdownNow();
             try {
                 if (!worker.awaitTermination(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)) {
                     worker.shutdownNow();

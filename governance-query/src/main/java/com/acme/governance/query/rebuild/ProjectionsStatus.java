@@ -54,8 +54,12 @@ public class ProjectionsStatus {
         Instant now = clock.instant();
         String status = state.interrupted(now, properties.lease()) ? "INTERRUPTED" : state.status().name();
         long remaining = state.remaining();
-        Long eta = state.status().active() && state.rate() > 0 ? (long) Math.ceil(remaining / state.rate())
-                : state.status().active() ? null : 0L;
+        Long eta = null;
+        if (!state.status().active()) {
+            eta = 0L;
+        } else if (state.rate() > 0) {
+            eta = (long) Math.ceil(remaining / state.rate());
+        }
         List<ProjectionsView.Partition> partitions = state.partitions().stream()
                 .map(p -> new ProjectionsView.Partition(p.partition(), p.next(), p.end(), p.live(), p.lag()))
                 .toList();
