@@ -43,6 +43,8 @@ class ProjectionRebuildIT {
     private static final int EVENTS = Integer.getInteger("governance.rebuild-it.events", DEFAULT_EVENTS);
     private static final int PRODUCTS = EVENTS / SyntheticHistory.EVENTS_PER_PRODUCT;
     private static final int PARTITIONS = 3;
+    /** This machine applies a few hundred events a second when it is busy: the waits grow with the history. */
+    private static final Duration PATIENCE = Duration.ofSeconds(Math.max(180, EVENTS / 40));
     private static final String GROUP = "governance-query";
     private static final String PROJECTIONS = "/api/v1/admin/projections";
     /** Not read models: they stay outside every generation. */
@@ -71,7 +73,7 @@ class ProjectionRebuildIT {
             int httpPort = FreePort.find();
             QueryProcess node = start(processes, "node-1", broker, store, mongoPort, httpPort);
             long liveStarted = System.nanoTime();
-            QueryStores.awaitCaughtUp(node, broker.bootstrapServers(), GROUP, PARTITIONS);
+            QueryStores.awaitCaughtUp(node, broker.bootstrapServers(), GROUP, PARTITIONS, PATIENCE);
             System.out.printf("[rebuild] the live side applied %d events in %d s%n", onKafka,
                     (System.nanoTime() - liveStarted) / 1_000_000_000);
             Api api = new Api(httpPort);
@@ -148,7 +150,7 @@ class ProjectionRebuildIT {
     }
 
     private static void awaitServing(Api api, QueryProcess node) {
-        await().atMost(QueryStores.CATCH_UP).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!node.isAlive()) {
                 throw new AssertionError("the query process died\n" + node.logTail());
             }
@@ -162,7 +164,7 @@ class ProjectionRebuildIT {
 
     private static JsonNode awaitRebuild(Api api, QueryProcess node, java.util.function.Predicate<JsonNode> condition) {
         JsonNode[] rebuild = new JsonNode[1];
-        await().atMost(QueryStores.CATCH_UP).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
             if (!node.isAlive()) {
                 throw new AssertionError("the query process died\n" + node.logTail());
             }

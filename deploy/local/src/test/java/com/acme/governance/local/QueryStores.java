@@ -38,9 +38,14 @@ final class QueryStores {
     /** Waits until the group's positions stored with the read models are at the end of every partition. */
     static void awaitCaughtUp(QueryProcess node, String bootstrapServers, String group, int partitions)
             throws Exception {
+        awaitCaughtUp(node, bootstrapServers, group, partitions, CATCH_UP);
+    }
+
+    static void awaitCaughtUp(QueryProcess node, String bootstrapServers, String group, int partitions,
+                              Duration patience) throws Exception {
         Map<TopicPartition, Long> ends = endOffsets(bootstrapServers, partitions);
         try (MongoClient client = MongoClients.create(node.mongoUri())) {
-            await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(200)).until(() -> {
+            await().atMost(patience).pollInterval(Duration.ofMillis(200)).until(() -> {
                 if (!node.isAlive()) {
                     throw new AssertionError("the query process died\n" + node.logTail());
                 }
