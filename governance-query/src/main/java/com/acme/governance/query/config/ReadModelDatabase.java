@@ -56,6 +56,7 @@ public class ReadModelDatabase {
                 MongoClientSettings.getDefaultCodecRegistry()));
         this.generations = new ReadModelGenerations(database.getCollection(ReadModelGenerations.COLLECTION),
                 generationCache);
+        generational.add(PROJECTION_POSITIONS);
     }
 
     /**

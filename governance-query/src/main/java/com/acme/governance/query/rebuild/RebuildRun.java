@@ -123,6 +123,10 @@ final class RebuildRun {
         for (PartitionInfo info : consumer.partitionsFor(services.topic())) {
             partitions.add(new TopicPartition(info.topic(), info.partition()));
         }
+        if (partitions.isEmpty()) {
+            // Never swap in an empty generation because the topic is missing or its metadata not there yet.
+            throw new RebuildFailedException("topic " + services.topic() + " has no partitions", null);
+        }
         partitions.sort(Comparator.comparingInt(TopicPartition::partition));
         consumer.assign(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
