@@ -77,16 +77,8 @@ public class ReadModelGenerations {
 
     /** Runs {@code work} with this thread's every read-model operation on {@code generation}. */
     public <T> T pinned(long generation, Supplier<T> work) {
-        Long before = pinned.get();
-        pinned.set(generation);
-        try {
+        try (Pin pin = pin(generation)) {
             return work.get();
-        } finally {
-            if (before == null) {
-                pinned.remove();
-            } else {
-                pinned.set(before);
-            }
         }
     }
 
@@ -95,6 +87,29 @@ public class ReadModelGenerations {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * Pins this thread to {@code generation} until the returned pin is closed, which restores what was pinned before:
+     * for work that does not fit in one call, such as an HTTP request between its interceptor's callbacks.
+     */
+    public Pin pin(long generation) {
+        Long before = pinned.get();
+        pinned.set(generation);
+        return () -> {
+            if (before == null) {
+                pinned.remove();
+            } else {
+                pinned.set(before);
+            }
+        };
+    }
+
+    /** A thread's pin to one generation; closing it restores the thread's previous pin, or none. */
+    @FunctionalInterface
+    public interface Pin extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Runs {@code work} on one generation throughout: the pinned one, else the live one as of now. */
