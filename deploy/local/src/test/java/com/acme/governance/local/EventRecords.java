@@ -1,5 +1,9 @@
 package com.acme.governance.local;
 
+import com.acme.governance.api.access.AccessDecision;
+import com.acme.governance.api.access.AccessGranted;
+import com.acme.governance.api.access.AccessRequestApproved;
+import com.acme.governance.api.access.AccessRequested;
 import com.acme.governance.api.audit.CloudEventExtensions;
 import com.acme.governance.api.audit.EventCatalog;
 import com.acme.governance.api.audit.HashChain;
@@ -13,6 +17,13 @@ import com.acme.governance.api.dataproduct.OutputPort;
 import com.acme.governance.api.dataproduct.PortKind;
 import com.acme.governance.api.dataproduct.SchemaType;
 import com.acme.governance.api.dataproduct.SemanticVersion;
+import com.acme.governance.api.policy.ApprovalRole;
+import com.acme.governance.api.policy.PolicyAmended;
+import com.acme.governance.api.policy.PolicyDefined;
+import com.acme.governance.api.policy.PolicyRule;
+import com.acme.governance.api.policy.PolicyScope;
+import com.acme.governance.api.policy.RuleCondition;
+import com.acme.governance.api.policy.RuleOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,6 +50,9 @@ final class EventRecords {
 
     static final String TOPIC = "governance.events";
     private static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
+    /** Who every record says decided; the hash covers the same actor as the headers, so the chains verify. */
+    private static final String PRINCIPAL = "alice";
+    private static final String TEAM = "sales";
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
@@ -56,18 +70,43 @@ final class EventRecords {
                 new ContractVersionPublished(id, SemanticVersion.parse("1.0.0"), SchemaType.JSON_SCHEMA,
                         JSON.createObjectNode().put("type", "object")),
                 new DataProductPublished(id));
+        return chain(id.toString(), "DataProduct", payloads);
+    }
+
+    /** defined and amended: two events of one global policy for internal data, decided by a steward. */
+    static List<ProducerRecord<String, byte[]>> policy(String id) {
+        PolicyRule rule = new PolicyRule(new RuleCondition(List.of(Classification.INTERNAL), List.of()),
+                new RuleOutcome(List.of(ApprovalRole.OWNER), 90, false));
+        return chain(id, "Policy", List.of(
+                new PolicyDefined(id, 1, "Internal data " + id, PolicyScope.global(), List.of(rule)),
+                new PolicyAmended(id, 2, "Internal data " + id, PolicyScope.global(), List.of(rule), "reviewed")));
+    }
+
+    /** requested by marketing, approved by the owner team, granted: three events of one request for a product. */
+    static List<ProducerRecord<String, byte[]>> accessRequest(String requestId, String domain, String name) {
+        DataProductId product = DataProductId.of(domain + "." + name);
+        Instant startsAt = START.plusSeconds(2);
+        return chain(requestId, "AccessRequest", List.of(
+                new AccessRequested(requestId, product, domain, "marketing", "synthetic load", 30, "bob",
+                        new AccessDecision(List.of(), List.of(ApprovalRole.OWNER), 30, false)),
+                new AccessRequestApproved(requestId, "alice", ApprovalRole.OWNER, List.of()),
+                new AccessGranted(requestId, product, "marketing", startsAt, startsAt.plusSeconds(30L * 86_400))));
+    }
+
+    /** One aggregate's events as consecutive, hash-chained records, one second apart from {@link #START}. */
+    private static List<ProducerRecord<String, byte[]>> chain(String aggregateId, String aggregateType,
+                                                              List<Object> payloads) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         String previousHash = "";
         for (int sequence = 0; sequence < payloads.size(); sequence++) {
             Object payload = payloads.get(sequence);
             String type = EventCatalog.typeOf(payload.getClass());
-            String aggregateId = id.toString();
             String eventId = UUID.nameUUIDFromBytes((aggregateId + ":" + sequence).getBytes(StandardCharsets.UTF_8)).toString();
             Instant time = START.plusSeconds(sequence);
             JsonNode json = JSON.valueToTree(payload);
             String hash = HashChain.hash(previousHash, new HashChain.Link(aggregateId, sequence, type, eventId, time,
-                    json, "alice", List.of(domain), List.of(), "correlation-" + eventId, "command-" + eventId));
-            records.add(record(aggregateId, "DataProduct", sequence, type, eventId, time, json, hash, previousHash));
+                    json, PRINCIPAL, List.of(TEAM), List.of(), "correlation-" + eventId, "command-" + eventId));
+            records.add(record(aggregateId, aggregateType, sequence, type, eventId, time, json, hash, previousHash));
             previousHash = hash;
         }
         return records;
@@ -93,8 +132,8 @@ final class EventRecords {
                 .withData(payload.toString().getBytes(StandardCharsets.UTF_8))
                 .withExtension(CloudEventExtensions.SEQUENCE, Long.toString(sequence))
                 .withExtension(CloudEventExtensions.AGGREGATE_TYPE, aggregateType)
-                .withExtension(CloudEventExtensions.PRINCIPAL, "alice")
-                .withExtension(CloudEventExtensions.TEAMS, "sales")
+                .withExtension(CloudEventExtensions.PRINCIPAL, PRINCIPAL)
+                .withExtension(CloudEventExtensions.TEAMS, TEAM)
                 .withExtension(CloudEventExtensions.ROLES, "")
                 .withExtension(CloudEventExtensions.CORRELATION_ID, "correlation-" + eventId)
                 .withExtension(CloudEventExtensions.CAUSATION_ID, "command-" + eventId)

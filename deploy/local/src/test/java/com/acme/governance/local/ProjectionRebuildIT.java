@@ -41,7 +41,8 @@ class ProjectionRebuildIT {
 
     private static final int DEFAULT_EVENTS = 4_000;
     private static final int EVENTS = Integer.getInteger("governance.rebuild-it.events", DEFAULT_EVENTS);
-    private static final int PRODUCTS = EVENTS / SyntheticHistory.EVENTS_PER_PRODUCT;
+    /** About {@code EVENTS} events: four per product, and the requests and policies of some products. */
+    private static final int PRODUCTS = (int) (EVENTS / (SyntheticHistory.events(1000) / 1000.0));
     private static final int PARTITIONS = 3;
     /** This machine applies a few hundred events a second when it is busy: the waits grow with the history. */
     private static final Duration PATIENCE = Duration.ofSeconds(Math.max(180, EVENTS / 40));
@@ -202,11 +203,13 @@ class ProjectionRebuildIT {
 
     private static void assertRebuiltEqualsReplaced(MongoDatabase database, long onKafka) {
         TreeSet<String> names = readModels(database);
-        assertThat(names).contains("data_products", "audit_events", "projection_positions");
+        assertThat(names).contains("data_products", "policies", "policy_versions", "access_requests", "access_grants",
+                "audit_events", "projection_positions");
         assertThat(database.getCollection("audit_events_g1").countDocuments()).isEqualTo(onKafka);
         for (String name : names) {
             long compared = QueryStores.assertSameDocuments(database.getCollection(name + "_g1"),
                     database.getCollection(name), name);
+            assertThat(compared).as("documents in %s", name).isPositive();
             System.out.printf("[rebuild] %s: %d documents rebuilt, equal to the generation they replaced%n", name,
                     compared);
         }

@@ -9,21 +9,29 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
  * A governance history of any size, published straight to the event topic as the relay would write it (valid,
  * hash-chained CloudEvents records of {@link EventRecords}), without the command side: data products
- * {@code load.product-<i>}, four events each, keyed by product so that each product's events keep their order. Built
- * lazily and deterministically: the same size gives the same records, and 100,000 events never sit in memory.
+ * {@code load.product-<i>}, four events each; for one product in {@value #REQUEST_EVERY} an access request of marketing
+ * granted by the owner team (three events), for one in {@value #POLICY_EVERY} a policy defined and amended (two). Each
+ * record is keyed by its aggregate, so that each aggregate's events keep their order. Built lazily and
+ * deterministically: the same size gives the same records, and 100,000 events never sit in memory.
  */
 final class SyntheticHistory {
 
     static final String DOMAIN = "load";
     static final int EVENTS_PER_PRODUCT = 4;
+    /** One product in this many has an access request (requested, approved, granted: three events). */
+    static final int REQUEST_EVERY = 10;
+    /** One product in this many comes with a policy (defined, amended: two events). */
+    static final int POLICY_EVERY = 50;
 
     private SyntheticHistory() {
     }
@@ -49,13 +57,33 @@ final class SyntheticHistory {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < products; i++) {
-                for (ProducerRecord<String, byte[]> record : EventRecords.dataProduct(DOMAIN, "product-" + i)) {
-                    producer.send(record);
-                    count++;
+                count += send(producer, EventRecords.dataProduct(DOMAIN, "product-" + i));
+                if (i % REQUEST_EVERY == 0) {
+                    count += send(producer, EventRecords.accessRequest(requestId(i), DOMAIN, "product-" + i));
+                }
+                if (i % POLICY_EVERY == 0) {
+                    count += send(producer, EventRecords.policy("policy-" + i));
                 }
             }
             producer.flush();
         }
         return count;
+    }
+
+    /** How many events {@link #publish} sends for {@code products} products. */
+    static long events(int products) {
+        long requests = (products + REQUEST_EVERY - 1) / REQUEST_EVERY;
+        long policies = (products + POLICY_EVERY - 1) / POLICY_EVERY;
+        return (long) products * EVENTS_PER_PRODUCT + requests * 3 + policies * 2;
+    }
+
+    /** The access request for the {@code i}th product, if {@code i} is a multiple of {@link #REQUEST_EVERY}. */
+    static String requestId(int i) {
+        return UUID.nameUUIDFromBytes(("request-" + i).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static int send(KafkaProducer<String, byte[]> producer, List<ProducerRecord<String, byte[]>> records) {
+        records.forEach(producer::send);
+        return records.size();
     }
 }
