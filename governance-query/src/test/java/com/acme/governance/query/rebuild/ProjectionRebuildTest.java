@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.kafka.mock.MockConsumerFactory;
 
 import java.time.Clock;
@@ -144,7 +145,7 @@ class ProjectionRebuildTest {
 
     @Test
     void anInterruptedRebuildChangesNothingLiveAndAnotherInstanceResumesItFromItsCheckpoint() throws Exception {
-        liveSideApplied(history(20));
+        liveSideApplied(history(8));
         Map<String, List<Document>> before = documentsOf(0);
         gate = new CountDownLatch(1);
         ProjectionRebuilder first = rebuilder();
@@ -156,10 +157,14 @@ class ProjectionRebuildTest {
         await().atMost(WAIT).until(() -> !first.isBusy());
         RebuildState interrupted = new ProjectionRebuilds(database).latest().orElseThrow();
         assertThat(interrupted.status()).isEqualTo(RebuildStatus.RUNNING);
+        ProjectionRebuildHealthIndicator health = new ProjectionRebuildHealthIndicator(new ProjectionRebuilds(database),
+                FAST.lease());
+        await().atMost(WAIT).until(() -> Boolean.TRUE.equals(health.health().getDetails().get("interrupted")));
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(database.generations().liveNow()).isZero();
         assertThat(documentsOf(0)).isEqualTo(before);
 
-        rebuilder();
+        rebuilder(); // another instance: it takes the silent rebuild over
         RebuildState done = awaitStatus(RebuildStatus.COMPLETED);
         assertThat(done.resumes()).isEqualTo(1);
         assertThat(database.generations().liveNow()).isEqualTo(1);
