@@ -28,21 +28,19 @@ public class VerificationKey {
     }
 
     /**
-     * @return the PEM text, empty when no key is configured
+     * @return the key, empty when none is configured
      * @throws VerificationKeyUnavailableException when one is configured but cannot be read as an Ed25519 public key
      */
-    Optional<String> pem() {
+    Optional<PublicKey> publicKey() {
         if (configured.isEmpty()) {
             return Optional.empty();
         }
-        String pem = configured.contains(PEM_BEGIN) ? configured : file(configured);
-        publicKeyOf(pem);
-        return Optional.of(pem);
+        return Optional.of(publicKeyOf(configured.contains(PEM_BEGIN) ? configured : file(configured)));
     }
 
-    /** @see #pem() */
-    Optional<PublicKey> publicKey() {
-        return pem().map(VerificationKey::publicKeyOf);
+    /** The key as PEM in the one form {@link PemKeys} writes, however the configured text was laid out. */
+    Optional<String> pem() {
+        return publicKey().map(PemKeys::pem);
     }
 
     private static String file(String path) {
