@@ -48,6 +48,17 @@ class AuditVerifyIT extends LocalStackSupport {
     private static final List<String> PRODUCTS = List.of(CHANGED_PAYLOAD, SWAPPED, GAP, COPY_CHANGED, TAIL_DELETED,
             AGGREGATE_DELETED);
     private static final int EVENTS_EACH = 4;
+    /** Registered, then a contract whose schema holds what JSON text may write in more than one way. */
+    private static final String WITH_CONTRACT = "with-contract";
+    private static final String CONTRACT = """
+            {"version": "1.0.0", "schemaType": "JSON_SCHEMA",
+             "schema": {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                        "properties": {"weight.kg": {"type": "number", "minimum": 0.50, "maximum": 1e3,
+                                                     "multipleOf": 0.10},
+                                       "count": {"type": "integer", "maximum": 12345678901234567890},
+                                       "label": {"type": "string", "description": "Grüße, 📦 \\"quoted\\" \\u00e9"}}}}
+            """;
+    private static final int ALL_EVENTS = PRODUCTS.size() * EVENTS_EACH + 2;
 
     @LocalServerPort
     private int port;
@@ -64,20 +75,21 @@ class AuditVerifyIT extends LocalStackSupport {
     void verifyNamesEachTamperingOfTheStoreAsTheOfflineVerifierNamesItInTheExport() throws Exception {
         Api api = new Api(port);
         PRODUCTS.forEach(product -> takeThroughItsLifecycle(api, product));
+        publishAContract(api);
         Api.Caller dave = api.as("dave");
 
         JsonNode untouched = verify(dave, "");
         assertThat(untouched.path("valid").asBoolean()).as(untouched.toString()).isTrue();
-        assertThat(untouched.path("eventsChecked").asLong()).isEqualTo(PRODUCTS.size() * EVENTS_EACH);
-        assertThat(untouched.path("aggregatesChecked").asLong()).isEqualTo(PRODUCTS.size());
-        assertThat(untouched.path("copiesChecked").asLong()).isEqualTo(PRODUCTS.size() * EVENTS_EACH);
+        assertThat(untouched.path("eventsChecked").asLong()).isEqualTo(ALL_EVENTS);
+        assertThat(untouched.path("aggregatesChecked").asLong()).isEqualTo(PRODUCTS.size() + 1);
+        assertThat(untouched.path("copiesChecked").asLong()).isEqualTo(ALL_EVENTS);
         assertThat(untouched.path("copiesBehind").asLong()).isZero();
         assertThat(untouched.path("firstBroken").isNull()).isTrue();
         assertThat(untouched.path("digest").isNull()).isTrue();
         assertThat(dave.get("/api/v1/audit/digest").status()).isEqualTo(404);
 
         List<String> export = export(dave);
-        assertThat(export).hasSize(PRODUCTS.size() * EVENTS_EACH);
+        assertThat(export).hasSize(ALL_EVENTS);
         AuditDigest digest = DigestSignature.sign(AuditDigest.unsigned(Instant.now(), export.size(), headsOf(export)),
                 KEYS);
         String digestJson = digest.toJson().toString();
@@ -121,8 +133,9 @@ class AuditVerifyIT extends LocalStackSupport {
             JsonNode whole = verify(dave, "");
             assertThat(whole.path("valid").asBoolean()).isFalse();
             assertThat(whole.path("firstBroken")).isEqualTo(broken(CHANGED_PAYLOAD, 2, "hash-mismatch"));
-            assertThat(whole.path("eventsChecked").asLong()).isEqualTo((PRODUCTS.size() - 1) * EVENTS_EACH - 2);
-            assertThat(whole.path("aggregatesChecked").asLong()).isEqualTo(PRODUCTS.size() - 1);
+            // less the event deleted in the middle, the last one deleted, and the aggregate deleted
+            assertThat(whole.path("eventsChecked").asLong()).isEqualTo(ALL_EVENTS - 2 - EVENTS_EACH);
+            assertThat(whole.path("aggregatesChecked").asLong()).isEqualTo(PRODUCTS.size());
 
             ObjectNode forged = (ObjectNode) parse(digestJson);
             forged.put("eventCount", export.size() - 5);
@@ -154,11 +167,7 @@ class AuditVerifyIT extends LocalStackSupport {
     private static void takeThroughItsLifecycle(Api api, String product) {
         Api.Caller erin = api.as("erin");
         String path = "/api/v1/data-products/" + id(product);
-        assertThat(erin.post("/api/v1/data-products", """
-                {"domain": "logistics", "name": "%s", "title": "Verified", "description": "Tampered with later",
-                 "ownerTeam": "logistics", "classification": "INTERNAL", "tags": [],
-                 "outputPorts": [{"name": "events", "kind": "KAFKA_TOPIC", "address": "logistics.verified.v1"}]}
-                """.formatted(product)).status()).isEqualTo(201);
+        assertThat(erin.post("/api/v1/data-products", registration(product)).status()).isEqualTo(201);
         assertThat(erin.post(path + "/publish", "").status()).isEqualTo(200);
         assertThat(erin.post(path + "/deprecate", "{\"reason\": \"" + REASON + "\"}").status()).isEqualTo(200);
         Api.Response retired = erin.post(path + "/retire", "{\"reason\": \"no consumers left\"}");
@@ -166,6 +175,23 @@ class AuditVerifyIT extends LocalStackSupport {
         // the token makes the read wait until the audit trail holds the copy of the last event
         assertThat(api.as("dave").getAfter(retired, "/api/v1/audit/events?aggregateId=" + id(product)).status())
                 .isEqualTo(200);
+    }
+
+    private static void publishAContract(Api api) {
+        Api.Caller erin = api.as("erin");
+        assertThat(erin.post("/api/v1/data-products", registration(WITH_CONTRACT)).status()).isEqualTo(201);
+        Api.Response contract = erin.post("/api/v1/data-products/" + id(WITH_CONTRACT) + "/contracts", CONTRACT);
+        assertThat(contract.status()).as(contract.toString()).isEqualTo(201);
+        assertThat(api.as("dave").getAfter(contract, "/api/v1/audit/events?aggregateId=" + id(WITH_CONTRACT))
+                .status()).isEqualTo(200);
+    }
+
+    private static String registration(String product) {
+        return """
+                {"domain": "logistics", "name": "%s", "title": "Verified", "description": "Tampered with later",
+                 "ownerTeam": "logistics", "classification": "INTERNAL", "tags": [],
+                 "outputPorts": [{"name": "events", "kind": "KAFKA_TOPIC", "address": "logistics.verified.v1"}]}
+                """.formatted(product);
     }
 
     private static JsonNode verify(Api.Caller auditor, String query) {
