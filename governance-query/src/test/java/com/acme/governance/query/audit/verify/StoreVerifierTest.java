@@ -1,5 +1,9 @@
 package com.acme.governance.query.audit.verify;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.acme.governance.api.audit.AuditDigest;
 import com.acme.governance.api.audit.BrokenLink;
 import com.acme.governance.api.audit.BrokenLink.Reason;
@@ -18,6 +22,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.security.KeyPair;
 import java.time.Duration;
@@ -39,6 +44,8 @@ class StoreVerifierTest {
     private static final AtomicInteger STORES = new AtomicInteger();
     private static final KeyPair KEYS = PemKeys.generate();
 
+    private MongoDatabase store;
+    private ReadModelDatabase readModels;
     private MongoCollection<Document> storedEvents;
     private MongoCollection<Document> storedDigests;
     private MongoCollection<AuditEventDocument> copies;
@@ -46,15 +53,19 @@ class StoreVerifierTest {
 
     @BeforeEach
     void emptyStoreAndTrail() {
-        MongoDatabase store = MONGO.client().getDatabase("events_" + STORES.incrementAndGet())
+        store = MONGO.client().getDatabase("events_" + STORES.incrementAndGet())
                 .withCodecRegistry(MongoClientSettings.getDefaultCodecRegistry());
         storedEvents = store.getCollection(EventStore.EVENTS);
         storedDigests = store.getCollection(EventStore.DIGESTS);
-        ReadModelDatabase readModels = MONGO.freshDatabase();
+        readModels = MONGO.freshDatabase();
         copies = readModels.collection(AuditEventProjection.COLLECTION, AuditEventDocument.class);
-        verifier = new StoreVerifier(new EventStore(store, null), new AuditCopies(readModels),
+        verifier = verifierLogging(Duration.ofSeconds(5));
+    }
+
+    private StoreVerifier verifierLogging(Duration progressInterval) {
+        return new StoreVerifier(new EventStore(store, null), new AuditCopies(readModels),
                 new VerificationKey(new AuditKeyProperties(PemKeys.pem(KEYS.getPublic()))), TestJson.MAPPER,
-                new EventStoreProperties("", store.getName(), 2, Duration.ofSeconds(5)));
+                new EventStoreProperties("", store.getName(), 2, progressInterval));
     }
 
     @AfterAll
@@ -173,6 +184,28 @@ class StoreVerifierTest {
         assertThat(report.digest().id()).isEqualTo("forged");
         assertThat(report.digest().status()).isEqualTo(DigestUse.Status.INVALID);
         assertThat(report.digest().problem()).contains("keyId");
+    }
+
+    @Test
+    void aLongRunLogsHowFarItGotAndItsRate() {
+        storeAndCopy(chain("sales.orders", 3));
+        Logger progress = (Logger) LoggerFactory.getLogger(VerificationProgress.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        progress.addAppender(lines);
+        progress.setLevel(Level.INFO);
+        try {
+            verifierLogging(Duration.ZERO).verify(null, true);
+        } finally {
+            progress.detachAppender(lines);
+            progress.setLevel(null);
+        }
+
+        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(4)
+                .anySatisfy(line -> assertThat(line).startsWith("Verifying the event store: 1 events checked, ")
+                        .containsPattern("\\d+ events/s"))
+                .anySatisfy(line -> assertThat(line).startsWith("Verifying the event store: 3 events checked"))
+                .last().asString().startsWith("Verified the event store: 3 events of 1 aggregates");
     }
 
     private void storeAndCopy(List<SealedEvent> events) {
