@@ -1,10 +1,13 @@
 package com.acme.governance.query.audit.verify;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,14 +21,26 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({EventStoreProperties.class, AuditKeyProperties.class})
 public class EventStoreConnection {
 
+    /**
+     * @param customizers what Boot applies to the shared client (the server selection timeout, ADR 0012's settings),
+     *                    applied to a client of its own too
+     */
     @Bean
     public EventStore queryEventStore(MongoClient mongoClient, EventStoreProperties properties,
-                                      @Value("${spring.data.mongodb.uri:}") String queryUri) {
+                                      @Value("${spring.data.mongodb.uri:}") String queryUri,
+                                      ObjectProvider<MongoClientSettingsBuilderCustomizer> customizers) {
         boolean shared = properties.uri().isBlank() || properties.uri().equals(queryUri);
-        MongoClient client = shared ? mongoClient : MongoClients.create(properties.uri());
+        MongoClient client = shared ? mongoClient : ownClient(properties.uri(), customizers);
         // the driver's default registry maps the stored documents onto records (its record codec)
         MongoDatabase database = client.getDatabase(properties.database())
                 .withCodecRegistry(MongoClientSettings.getDefaultCodecRegistry());
         return new EventStore(database, shared ? null : client);
+    }
+
+    private static MongoClient ownClient(String uri, ObjectProvider<MongoClientSettingsBuilderCustomizer> customizers) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri));
+        customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
+        return MongoClients.create(settings.build());
     }
 }
