@@ -2,7 +2,8 @@ package com.acme.governance.query.audit.verify;
 
 /**
  * The order of the event store and of the audit trail's copies as MongoDB sorts them: aggregate id by its UTF-8
- * bytes (the simple binary comparison, that is by code point), then sequence number.
+ * bytes (the simple binary comparison, that is by code point), then sequence number. A missing aggregate id, which
+ * only an altered document has, comes first, as MongoDB sorts null before every string.
  */
 final class StoreOrder {
 
@@ -15,6 +16,9 @@ final class StoreOrder {
     }
 
     private static int byCodePoint(String a, String b) {
+        if (a == null || b == null) {
+            return Boolean.compare(a != null, b != null);
+        }
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

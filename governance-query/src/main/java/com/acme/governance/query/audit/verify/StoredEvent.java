@@ -10,6 +10,8 @@ import org.bson.codecs.pojo.annotations.BsonProperty;
  * still read, and then fails its hash instead of the whole verification.
  *
  * @param aggregateType null for an event that belongs to no aggregate, which no chain holds
+ * @param aggregateId   null only in a document someone altered: it is in no chain either, and its aggregate then
+ *                      misses it
  */
 public record StoredEvent(@BsonProperty("aggregateIdentifier") String aggregateId,
                           @BsonProperty("type") String aggregateType,
@@ -25,7 +27,7 @@ public record StoredEvent(@BsonProperty("aggregateIdentifier") String aggregateI
     static final String SEQUENCE_NUMBER = "sequenceNumber";
 
     boolean belongsToAnAggregate() {
-        return aggregateType != null;
+        return aggregateType != null && aggregateId != null;
     }
 
     long sequence() {

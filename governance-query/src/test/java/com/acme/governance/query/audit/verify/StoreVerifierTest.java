@@ -151,6 +151,18 @@ class StoreVerifierTest {
     }
 
     @Test
+    void anEventWhoseAggregateIdWasRemovedIsMissingFromItsAggregate() {
+        storeAndCopy(chain("sales.orders", 3));
+        storedEvents.updateOne(new Document("aggregateIdentifier", "sales.orders").append("sequenceNumber", 1L),
+                new Document("$unset", new Document("aggregateIdentifier", "")));
+
+        StoreVerificationReport report = verifier.verify(null, true);
+
+        assertThat(report.firstBroken()).isEqualTo(new BrokenLink("sales.orders", 1, Reason.SEQUENCE_GAP));
+        assertThat(report.eventsChecked()).isEqualTo(2);
+    }
+
+    @Test
     void theLatestDigestIsVerifiedAgainstAndNamed() {
         List<SealedEvent> orders = chain("sales.orders", 3);
         storeAndCopy(orders);
