@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
@@ -68,7 +69,8 @@ class AuditVerifyIT extends LocalStackSupport {
 
     @DynamicPropertySource
     static void verificationKey(DynamicPropertyRegistry registry) {
-        registry.add("governance.audit.public-key", () -> PemKeys.pem(KEYS.getPublic()));
+        // read when the context is built, once the stack's directory exists
+        registry.add("governance.audit.public-key", () -> writePublicKey(dataDir().resolve("audit-public-key.pem")));
     }
 
     @Test
@@ -151,6 +153,14 @@ class AuditVerifyIT extends LocalStackSupport {
         assertThat(api.as("erin").get("/api/v1/audit/digest").status()).isEqualTo(403);
         assertThat(dave.get("/api/v1/audit/verify?digest=all").status()).isEqualTo(400);
         assertThat(dave.get("/api/v1/audit/verify?size=10").status()).isEqualTo(400);
+    }
+
+    private static String writePublicKey(Path file) {
+        try {
+            return Files.writeString(file, PemKeys.pem(KEYS.getPublic())).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void assertBoth(Api.Caller auditor, String product, long sequence, String reason, String digestJson,

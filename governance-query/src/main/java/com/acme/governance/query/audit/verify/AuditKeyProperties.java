@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The key that digests are verified with.
  *
- * @param publicKey the Ed25519 public key, as PEM text ({@code -----BEGIN PUBLIC KEY-----...}) or as the path of a
- *                  file holding it; empty (the default) when digests are not verified
+ * @param publicKey the path of a PEM file holding the Ed25519 {@code PUBLIC KEY}, the same property, with the same
+ *                  meaning, as the command side's (adr/0025); empty (the default) when digests are not verified
  */
 @ConfigurationProperties("governance.audit")
 public record AuditKeyProperties(@DefaultValue("") String publicKey) {

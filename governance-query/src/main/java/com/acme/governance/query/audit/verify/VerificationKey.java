@@ -12,19 +12,17 @@ import java.security.PublicKey;
 import java.util.Optional;
 
 /**
- * The public key of the digests, from {@code governance.audit.public-key}: PEM text as it is, anything else as the
- * path of a PEM file. A file is read at each use, not at start-up, so that a key the command side writes on its first
- * start, or an operator replaces, is the one answered.
+ * The public key of the digests, from the PEM file that {@code governance.audit.public-key} names. The file is read
+ * at each use, not at start-up, so that a key the local stack creates on its first start, or one an operator
+ * replaces, is the one answered and verified with.
  */
 @Component("queryVerificationKey")
 public class VerificationKey {
 
-    private static final String PEM_BEGIN = "-----BEGIN ";
-
-    private final String configured;
+    private final String file;
 
     public VerificationKey(AuditKeyProperties properties) {
-        this.configured = properties.publicKey().strip();
+        this.file = properties.publicKey().strip();
     }
 
     /**
@@ -32,30 +30,24 @@ public class VerificationKey {
      * @throws VerificationKeyUnavailableException when one is configured but cannot be read as an Ed25519 public key
      */
     Optional<PublicKey> publicKey() {
-        if (configured.isEmpty()) {
+        if (file.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(publicKeyOf(configured.contains(PEM_BEGIN) ? configured : file(configured)));
+        String pem;
+        try {
+            pem = Files.readString(Path.of(file), StandardCharsets.US_ASCII);
+        } catch (IOException | InvalidPathException e) {
+            throw new VerificationKeyUnavailableException("the public key file " + file + " cannot be read: " + e, e);
+        }
+        try {
+            return Optional.of(PemKeys.publicKey(pem));
+        } catch (IllegalArgumentException e) {
+            throw new VerificationKeyUnavailableException("the public key file " + file + ": " + e.getMessage(), e);
+        }
     }
 
-    /** The key as PEM in the one form {@link PemKeys} writes, however the configured text was laid out. */
+    /** The key as PEM in the one form {@link PemKeys} writes, however the file lays it out. */
     Optional<String> pem() {
         return publicKey().map(PemKeys::pem);
-    }
-
-    private static String file(String path) {
-        try {
-            return Files.readString(Path.of(path), StandardCharsets.US_ASCII);
-        } catch (IOException | InvalidPathException e) {
-            throw new VerificationKeyUnavailableException("the public key file " + path + " cannot be read: " + e, e);
-        }
-    }
-
-    private static PublicKey publicKeyOf(String pem) {
-        try {
-            return PemKeys.publicKey(pem);
-        } catch (IllegalArgumentException e) {
-            throw new VerificationKeyUnavailableException("governance.audit.public-key: " + e.getMessage(), e);
-        }
     }
 }

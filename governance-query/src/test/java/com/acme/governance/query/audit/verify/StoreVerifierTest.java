@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ class StoreVerifierTest {
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
     private static final AtomicInteger STORES = new AtomicInteger();
     private static final KeyPair KEYS = PemKeys.generate();
+    private static final Path KEY_FILE = StoredHistory.publicKeyFile(KEYS);
 
     private MongoDatabase store;
     private ReadModelDatabase readModels;
@@ -64,7 +66,7 @@ class StoreVerifierTest {
 
     private StoreVerifier verifierLogging(Duration progressInterval) {
         return new StoreVerifier(new EventStore(store, null), new AuditCopies(readModels),
-                new VerificationKey(new AuditKeyProperties(PemKeys.pem(KEYS.getPublic()))), TestJson.MAPPER,
+                new VerificationKey(new AuditKeyProperties(KEY_FILE.toString())), TestJson.MAPPER,
                 new EventStoreProperties("", store.getName(), 2, progressInterval));
     }
 

@@ -1,6 +1,7 @@
 package com.acme.governance.query.audit.verify;
 
 import com.acme.governance.api.audit.HashChain;
+import com.acme.governance.api.audit.PemKeys;
 import com.acme.governance.api.audit.SealedEvent;
 import com.acme.governance.api.dataproduct.DataProductUpdated;
 import com.acme.governance.query.audit.AuditEventDocument;
@@ -9,6 +10,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.bson.Document;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +77,17 @@ final class StoredHistory {
                 link.sequenceNumber(), link.timestamp(), link.principal(), link.teams(), link.roles(),
                 link.correlationId(), link.causationId(), event.hash(), event.previousHash(), link.payload(),
                 link.timestamp());
+    }
+
+    /** A PEM file of the key's public half, as {@code governance.audit.public-key} names one; gone when the JVM ends. */
+    static Path publicKeyFile(KeyPair keys) {
+        try {
+            Path file = Files.createTempFile("audit-public-key", ".pem");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, PemKeys.pem(keys.getPublic()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String json(Object value) {
