@@ -67,7 +67,8 @@ final class EventRecords {
             JsonNode json = JSON.valueToTree(payload);
             String hash = HashChain.hash(previousHash, new HashChain.Link(aggregateId, sequence, type, eventId, time,
                     json, "alice", List.of(domain), List.of(), "correlation-" + eventId, "command-" + eventId));
-            records.add(record(aggregateId, "DataProduct", sequence, type, eventId, time, json, hash, previousHash));
+            records.add(record(aggregateId, "DataProduct", sequence, type, eventId, time, json, domain, hash,
+                    previousHash));
             previousHash = hash;
         }
         return records;
@@ -77,12 +78,12 @@ final class EventRecords {
     static ProducerRecord<String, byte[]> unknownType(String aggregateId, long sequence, String type) {
         String eventId = UUID.randomUUID().toString();
         return record(aggregateId, "DataProduct", sequence, type, eventId, START,
-                JSON.createObjectNode().put("id", aggregateId).put("novelty", true), "0".repeat(64), "");
+                JSON.createObjectNode().put("id", aggregateId).put("novelty", true), "sales", "0".repeat(64), "");
     }
 
     private static ProducerRecord<String, byte[]> record(String aggregateId, String aggregateType, long sequence,
                                                          String type, String eventId, Instant time, JsonNode payload,
-                                                         String hash, String previousHash) {
+                                                         String team, String hash, String previousHash) {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(eventId)
                 .withType(type)
@@ -94,7 +95,7 @@ final class EventRecords {
                 .withExtension(CloudEventExtensions.SEQUENCE, Long.toString(sequence))
                 .withExtension(CloudEventExtensions.AGGREGATE_TYPE, aggregateType)
                 .withExtension(CloudEventExtensions.PRINCIPAL, "alice")
-                .withExtension(CloudEventExtensions.TEAMS, "sales")
+                .withExtension(CloudEventExtensions.TEAMS, team)
                 .withExtension(CloudEventExtensions.ROLES, "")
                 .withExtension(CloudEventExtensions.CORRELATION_ID, "correlation-" + eventId)
                 .withExtension(CloudEventExtensions.CAUSATION_ID, "command-" + eventId)

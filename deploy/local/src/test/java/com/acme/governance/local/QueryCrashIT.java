@@ -8,15 +8,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -62,7 +55,7 @@ class QueryCrashIT {
         broker.start();
         List<QueryProcess> processes = new ArrayList<>();
         try {
-            long onKafka = publishLoad(broker.bootstrapServers());
+            long onKafka = EventLoad.publishProducts(broker.bootstrapServers(), PARTITIONS, PRODUCTS);
             Path store = dir.resolve("query.mv");
             int mongoPort = FreePort.find();
             QueryProcess node = QueryProcess.start(dir, "node-1", broker.bootstrapServers(), "h2:" + store, mongoPort,
@@ -115,30 +108,6 @@ class QueryCrashIT {
             }
             broker.stop();
         }
-    }
-
-    private static long publishLoad(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(EventRecords.TOPIC, PARTITIONS, (short) 1)
-                    .configs(Map.of("retention.ms", "-1")))).all().get();
-        }
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        long count = 0;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
-            for (int i = 0; i < PRODUCTS; i++) {
-                for (ProducerRecord<String, byte[]> record : EventRecords.dataProduct("load", "product-" + i)) {
-                    producer.send(record);
-                    count++;
-                }
-            }
-            producer.flush();
-        }
-        return count;
     }
 
     /** Waits until the node's read models hold at least {@code atLeast} events; returns the last count seen. */

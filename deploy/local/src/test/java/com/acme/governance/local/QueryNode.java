@@ -36,10 +36,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * it was seen to keep a collection's document without its unique-index entry, and a later write without an earlier
  * one. Checkpoints are therefore taken between commands, never during one.) Started by
  * {@link QueryProcess}; arguments:
- * {@code --node.mongo=h2:<file>|memory --node.mongo-port=<port> --node.counts=<file>} and any Spring arguments.
+ * {@code --node.mongo=h2:<file>|memory|external --node.mongo-port=<port> --node.counts=<file>} and any Spring
+ * arguments ({@code external}: the store runs elsewhere, at {@code --spring.data.mongodb.uri}, and the process's
+ * heap holds the query side only).
  * Every 100 ms the counts of {@link ProjectionDispatcher#EVENTS_COUNTER} are written to the counts file.
  */
 public final class QueryNode {
+
+    /** No store in this process: {@code --spring.data.mongodb.uri} names one elsewhere. */
+    static final String EXTERNAL = "external";
 
     private QueryNode() {
     }
@@ -60,15 +65,20 @@ public final class QueryNode {
                 springArgs.add(arg);
             }
         }
-        MongoServer server = new MongoServer(backend(mongo));
-        server.bind("localhost", mongoPort);
-        springArgs.add("--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort);
+        MongoServer server = null;
+        if (!EXTERNAL.equals(mongo)) {
+            server = new MongoServer(backend(mongo));
+            server.bind("localhost", mongoPort);
+            springArgs.add("--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort);
+        }
         ConfigurableApplicationContext context = SpringApplication.run(GovernanceQueryApplication.class,
                 springArgs.toArray(String[]::new));
         if (counts != null) {
             reportCounts(context.getBean(MeterRegistry.class), counts);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        if (server != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        }
     }
 
     private static MongoBackend backend(String mongo) {
