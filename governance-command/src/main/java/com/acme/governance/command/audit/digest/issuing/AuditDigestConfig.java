@@ -1,6 +1,5 @@
 package com.acme.governance.command.audit.digest.issuing;
 
-import com.acme.governance.command.config.CommandProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,9 +22,11 @@ public class AuditDigestConfig {
 
     private static final Logger log = LoggerFactory.getLogger(AuditDigestConfig.class);
 
+    /** In the event store's own database, wherever that is configured. */
     @Bean
-    DigestArchive commandDigestArchive(MongoClient mongoClient, CommandProperties command) {
-        DigestArchive archive = new DigestArchive(mongoClient.getDatabase(command.mongoDatabase())
+    DigestArchive commandDigestArchive(MongoClient mongoClient, MongoTemplate commandAxonMongoTemplate) {
+        String database = commandAxonMongoTemplate.eventCollection().getNamespace().getDatabaseName();
+        DigestArchive archive = new DigestArchive(mongoClient.getDatabase(database)
                 .getCollection(DigestArchive.COLLECTION));
         archive.ensureIndexes();
         return archive;
