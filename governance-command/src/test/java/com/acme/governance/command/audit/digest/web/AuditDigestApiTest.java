@@ -11,6 +11,7 @@ import com.acme.governance.command.GovernanceCommandApplication;
 import com.acme.governance.command.audit.digest.issuing.AuditDigestIssuer;
 import com.acme.governance.command.audit.digest.issuing.DigestArchive;
 import com.acme.governance.command.audit.digest.issuing.DigestSchedule;
+import com.acme.governance.edge.testing.Concurrently;
 import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
 import com.acme.governance.edge.testing.LocalTestUsers;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,6 +131,27 @@ class AuditDigestApiTest {
         assertThat(lastLedgerEvent().getSequenceNumber()).isEqualTo(first + 1);
         assertThat(lastLedgerEvent().getMetaData().get(AuditMetadata.PREVIOUS_HASH)).as("chained to the digest before")
                 .isEqualTo(firstEvent.getMetaData().get(AuditMetadata.HASH));
+    }
+
+    /** Of digests read at the same moment only the first is recorded; the others' documents are harmless orphans. */
+    @Test
+    void concurrentRequestsRecordOnlyDigestsThatCoverTheOneBefore() throws Exception {
+        int recordedBefore = ledgerEvents().size();
+        long documentsBefore = digests().countDocuments();
+
+        Map<Integer, Long> statuses = Concurrently.countAnswers(6, 6, i -> () -> issueAs("dave").getStatus());
+
+        assertThat(statuses.keySet()).containsAnyOf(201).isSubsetOf(201, 409);
+        List<? extends DomainEventMessage<?>> recorded = ledgerEvents();
+        assertThat(recorded).hasSize(recordedBefore + statuses.get(201).intValue());
+        assertThat(digests().countDocuments()).isEqualTo(documentsBefore + 6);
+        for (DomainEventMessage<?> event : recorded.subList(Math.max(recordedBefore, 1), recorded.size())) {
+            String json = digests().find(new Document("_id", ((AuditDigestIssued) event.getPayload()).digestId()))
+                    .first().getString("json");
+            AuditDigest digest = DigestSignature.verified(JSON.readTree(json), KEYS.getPublic());
+            assertThat(digest.heads().get(IssueAuditDigest.LEDGER).sequence()).as("the digest recorded before it")
+                    .isEqualTo(event.getSequenceNumber() - 1);
+        }
     }
 
     @Test
