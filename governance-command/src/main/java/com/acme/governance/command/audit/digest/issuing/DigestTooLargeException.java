@@ -1,8 +1,8 @@
 package com.acme.governance.command.audit.digest.issuing;
 
 /**
- * The digest's JSON, heads included, is larger than one MongoDB document holds (16 MiB): about 120,000 aggregates
- * with the ids of today. Nothing was recorded; adr/0025 names the way out.
+ * The digest's JSON, heads included, is larger than one MongoDB document holds (16 MiB): about 130,000 aggregates
+ * with UUID ids (128 bytes a head). Nothing was recorded; adr/0025 names the way out.
  */
 public class DigestTooLargeException extends RuntimeException {
 

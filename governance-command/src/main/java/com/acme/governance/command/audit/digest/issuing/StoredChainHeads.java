@@ -21,6 +21,12 @@ import java.util.Map;
  */
 public class StoredChainHeads {
 
+    /**
+     * Events per round trip. Set, not left to the server: the embedded MongoDB-wire server otherwise answers a whole
+     * collection in one reply, which the driver refuses beyond 48 MB (about 100,000 events).
+     */
+    static final int BATCH_SIZE = 1000;
+
     private final MongoCollection<Document> events;
     private final EventEntryConfiguration layout;
     private final ObjectMapper json;
@@ -34,6 +40,7 @@ public class StoredChainHeads {
     public Map<String, AuditDigest.Head> read() {
         Map<String, AuditDigest.Head> heads = new HashMap<>();
         events.find()
+                .batchSize(BATCH_SIZE)
                 .projection(Projections.include(layout.aggregateIdentifierProperty(), layout.sequenceNumberProperty(),
                         layout.typeProperty(), layout.metaDataProperty()))
                 .forEach(event -> {
