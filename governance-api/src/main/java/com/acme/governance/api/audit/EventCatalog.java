@@ -46,7 +46,8 @@ public final class EventCatalog {
             AccessRequestWithdrawn.class,
             AccessGranted.class,
             AccessGrantRevoked.class,
-            AccessGrantExpired.class);
+            AccessGrantExpired.class,
+            AuditDigestIssued.class);
 
     private static final Map<String, Class<?>> BY_TYPE = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));
