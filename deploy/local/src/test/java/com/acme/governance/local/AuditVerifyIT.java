@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code /audit/verify} over a real event store written by the real command side, tampered afterwards through the
  * MongoDB driver as someone with write access could, and the offline verifier over an export tampered the same way:
- * both name the same aggregate, sequence and reason. Each product has four events: registered, published,
- * deprecated, retired (sequences 0 to 3).
+ * both name the same aggregate, sequence and reason; verified first against a digest the service issued itself, then
+ * against one the test signs over the export with the same key. Each product has four events: registered,
+ * published, deprecated, retired (sequences 0 to 3).
  */
 @SpringBootTest(classes = GovernanceLocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditVerifyIT extends LocalStackSupport {
@@ -60,6 +61,8 @@ class AuditVerifyIT extends LocalStackSupport {
                                        "label": {"type": "string", "description": "Grüße, 📦 \\"quoted\\" \\u00e9"}}}}
             """;
     private static final int ALL_EVENTS = PRODUCTS.size() * EVENTS_EACH + 2;
+    /** The digest the service issues records one event of the audit ledger, an aggregate of its own. */
+    private static final int LEDGER_EVENTS = 1;
 
     @LocalServerPort
     private int port;
@@ -69,8 +72,12 @@ class AuditVerifyIT extends LocalStackSupport {
 
     @DynamicPropertySource
     static void verificationKey(DynamicPropertyRegistry registry) {
-        // read when the context is built, once the stack's directory exists
-        registry.add("governance.audit.public-key", () -> writePublicKey(dataDir().resolve("audit-public-key.pem")));
+        // read when the context is built, once the stack's directory exists; the command side signs with the same pair
+        registry.add("governance.audit.public-key", () -> write(dataDir().resolve("audit-public-key.pem"),
+                PemKeys.pem(KEYS.getPublic())));
+        registry.add("governance.audit.signing-key", () -> write(dataDir().resolve("audit-signing-key.pem"),
+                PemKeys.pem(KEYS.getPrivate()) + PemKeys.pem(KEYS.getPublic())));
+        registry.add("governance.audit.digest-interval", () -> "0");
     }
 
     @Test
@@ -90,8 +97,17 @@ class AuditVerifyIT extends LocalStackSupport {
         assertThat(untouched.path("digest").isNull()).isTrue();
         assertThat(dave.get("/api/v1/audit/digest").status()).isEqualTo(404);
 
+        Api.Response issued = dave.post("/api/v1/audit/digests", "");
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        JsonNode againstTheServices = verify(dave, "");
+        assertThat(againstTheServices.path("valid").asBoolean()).as(againstTheServices.toString()).isTrue();
+        assertThat(againstTheServices.path("digest").path("status").asText()).isEqualTo("verified");
+        assertThat(Instant.parse(againstTheServices.path("digest").path("issuedAt").asText()))
+                .isEqualTo(Instant.parse(issued.json().path("issuedAt").asText()));
+        assertThat(dave.getAfter(issued, "/api/v1/audit/events?aggregateType=AuditLedger").status()).isEqualTo(200);
+
         List<String> export = export(dave);
-        assertThat(export).hasSize(ALL_EVENTS);
+        assertThat(export).hasSize(ALL_EVENTS + LEDGER_EVENTS);
         AuditDigest digest = DigestSignature.sign(AuditDigest.unsigned(Instant.now(), export.size(), headsOf(export)),
                 KEYS);
         String digestJson = digest.toJson().toString();
@@ -136,8 +152,9 @@ class AuditVerifyIT extends LocalStackSupport {
             assertThat(whole.path("valid").asBoolean()).isFalse();
             assertThat(whole.path("firstBroken")).isEqualTo(broken(CHANGED_PAYLOAD, 2, "hash-mismatch"));
             // less the event deleted in the middle, the last one deleted, and the aggregate deleted
-            assertThat(whole.path("eventsChecked").asLong()).isEqualTo(ALL_EVENTS - 2 - EVENTS_EACH);
-            assertThat(whole.path("aggregatesChecked").asLong()).isEqualTo(PRODUCTS.size());
+            assertThat(whole.path("eventsChecked").asLong()).isEqualTo(ALL_EVENTS + LEDGER_EVENTS - 2 - EVENTS_EACH);
+            // the products, the one with a contract and the ledger, less the deleted one
+            assertThat(whole.path("aggregatesChecked").asLong()).isEqualTo(PRODUCTS.size() + 1);
 
             ObjectNode forged = (ObjectNode) parse(digestJson);
             forged.put("eventCount", export.size() - 5);
@@ -155,9 +172,9 @@ class AuditVerifyIT extends LocalStackSupport {
         assertThat(dave.get("/api/v1/audit/verify?size=10").status()).isEqualTo(400);
     }
 
-    private static String writePublicKey(Path file) {
+    private static String write(Path file, String pem) {
         try {
-            return Files.writeString(file, PemKeys.pem(KEYS.getPublic())).toString();
+            return Files.writeString(file, pem).toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
