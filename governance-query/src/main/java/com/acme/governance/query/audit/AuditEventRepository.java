@@ -32,9 +32,9 @@ public class AuditEventRepository {
     }
 
     /**
-     * The events of one aggregate (ids are unique within a type only) up to an instant, inclusive, in sequence order: by trail time, which never goes back
-     * within an aggregate, so the answer is always a beginning of its stream (adr/0028). Served by the
-     * {aggregateId, sequence} index.
+     * The events of one aggregate (ids are unique within a type only) up to an instant, inclusive, in sequence order,
+     * as they arrived. Up to the instant by trail time, which never goes back within an aggregate, so the answer is
+     * always a beginning of its stream (adr/0028). Served by the {aggregateId, sequence} index.
      */
     public List<IncomingEvent> eventsUntil(String aggregateType, String aggregateId, Instant at) {
         return events.find(Filters.and(Filters.eq(AuditTrailFilter.AGGREGATE_ID, aggregateId),
