@@ -79,7 +79,7 @@ class AuditEventProjectionTest extends ProjectionContractTest {
 
         Document stored = database.collection(AuditEventProjection.COLLECTION, Document.class).find(Filters.eq("_id", deprecated.eventId())).first();
         assertThat(stored).isNotNull();
-        assertThat(stored.getString("type")).isEqualTo("governance.dataproduct.deprecated.v1");
+        assertThat(stored.getString("type")).isEqualTo("governance.dataproduct.deprecated.v2");
         assertThat(stored.getString("aggregateId")).isEqualTo(ID);
         assertThat(stored.getString("aggregateType")).isEqualTo("DataProduct");
         assertThat(stored.get("sequence", Number.class).longValue()).isEqualTo(4);
