@@ -123,6 +123,13 @@ class EventEvolutionIT extends LocalStackSupport {
 
         Api.Response asDeprecated = api.as("dave").get("/api/v1/data-products/sales.legacy?asOf=" + START.plusSeconds(2));
         assertThat(asDeprecated.json().path("status").asText()).isEqualTo("DEPRECATED");
+
+        // the store itself verifies as stored: the revision-1 event is hashed as it was sealed, never upcast
+        Api.Response verified = api.as("dave").get("/api/v1/audit/verify?aggregateId=sales.legacy&digest=none");
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        assertThat(verified.json().path("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.json().path("eventsChecked").asLong()).isEqualTo(4);
+        assertThat(verified.json().path("copiesChecked").asLong()).isEqualTo(4);
     }
 
     @Test
