@@ -21,6 +21,8 @@ import com.acme.governance.api.access.RejectAccessRequest;
 import com.acme.governance.api.access.RequestAccess;
 import com.acme.governance.api.access.RevokeAccessGrant;
 import com.acme.governance.api.access.WithdrawAccessRequest;
+import com.acme.governance.api.audit.AuditDigestIssued;
+import com.acme.governance.api.audit.IssueAuditDigest;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
@@ -84,6 +86,11 @@ final class ContractSamples {
     static final AccessDecision DECISION = new AccessDecision(List.of(new AppliedPolicy("confidential-data", 1)),
             List.of(ApprovalRole.OWNER, ApprovalRole.STEWARD), 30, true);
 
+    static final String DIGEST = "0d1b2c3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    static final String ROOT_HASH = "5d41402abc4b2a76b9719d911017c592a1f0e6b3c2d4e5f60718293a4b5c6d7e";
+    static final String KEY_ID = "3f2a9c1e7b4d6a08";
+    static final String SIGNATURE = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeA==";
+
     private ContractSamples() {
     }
 
@@ -95,14 +102,14 @@ final class ContractSamples {
                         List.of(Tag.of("pii"), Tag.of("finance")), PORTS),
                 new PublishContractVersion(ORDERS, SemanticVersion.parse("1.1.0"), SchemaType.JSON_SCHEMA, schema()),
                 new PublishDataProduct(ORDERS),
-                new DeprecateDataProduct(ORDERS, "replaced"),
+                new DeprecateDataProduct(ORDERS, "replaced", DataProductId.of("sales.orders-v2")),
                 new RetireDataProduct(ORDERS, "gone"),
                 new DataProductRegistered(ORDERS, "Orders", "Every order placed", "sales", Classification.CONFIDENTIAL,
                         List.of("pii"), PORTS),
                 new DataProductUpdated(ORDERS, "Orders", null, Classification.INTERNAL, List.of(), List.of()),
                 new ContractVersionPublished(ORDERS, SemanticVersion.parse("1.1.0"), SchemaType.JSON_SCHEMA, schema()),
                 new DataProductPublished(ORDERS),
-                new DataProductDeprecated(ORDERS, "replaced"),
+                new DataProductDeprecated(ORDERS, "replaced", DataProductId.of("sales.orders-v2")),
                 new DataProductRetired(ORDERS, "gone"),
                 new FindDataProduct(ORDERS),
                 new FindDataProductHistory(ORDERS),
@@ -132,7 +139,9 @@ final class ContractSamples {
                 new FindAccessRequest(AccessRequestId.of(REQUEST)),
                 new ListAccessRequests(AccessRequestStatus.PENDING, ORDERS, TeamName.of("marketing"), true, 0, 20),
                 new FindAccessGrant(AccessRequestId.of(REQUEST)),
-                new ListAccessGrants(ORDERS, TeamName.of("marketing"), AccessGrantStatus.ACTIVE, 0, 20));
+                new ListAccessGrants(ORDERS, TeamName.of("marketing"), AccessGrantStatus.ACTIVE, 0, 20),
+                new IssueAuditDigest(IssueAuditDigest.LEDGER, DIGEST, START, 7, 2, ROOT_HASH, KEY_ID, SIGNATURE, 0L),
+                new AuditDigestIssued(DIGEST, START, 7, 2, ROOT_HASH, KEY_ID, SIGNATURE));
     }
 
     static JsonNode schema() {

@@ -70,6 +70,33 @@ class PublishedEventGoldenJsonTest {
         assertThat(read).isEqualTo(sampleOf(eventClass));
     }
 
+    /**
+     * A superseded revision is still on the topic and in the store as it was sealed: its golden file, unchanged, must
+     * read through the catalogue's upcast as the current record, keeping every field it had.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supersededRevisions")
+    void readsEverySupersededRevisionAsTheCurrentOne(String supersededType) throws IOException {
+        Class<?> eventClass = EventCatalog.classOf(supersededType).orElseThrow();
+        JsonNode stored;
+        try (InputStream in = getClass().getResourceAsStream("/golden/" + supersededType + ".json")) {
+            assertThat(in).as("the golden file of %s stays while the revision is catalogued", supersededType).isNotNull();
+            stored = WRITER.readTree(in);
+        }
+
+        JsonNode current = EventCatalog.toCurrentRevision(supersededType, stored);
+        Object read = READER.treeToValue(current, eventClass);
+
+        JsonNode readBack = WRITER.valueToTree(read);
+        stored.fieldNames().forEachRemaining(field -> assertThat(readBack.get(field))
+                .as("%s of %s", field, supersededType).isEqualTo(stored.get(field)));
+        assertThat(readBack).as("read as written by the current revision").isEqualTo(current);
+    }
+
+    static Stream<String> supersededRevisions() {
+        return EventCatalog.upcasts().stream().map(EventCatalog.Upcast::fromType);
+    }
+
     @Test
     void everyPublishedEventHasAGoldenFile() {
         List<String> missing = EventCatalog.events().stream()

@@ -35,7 +35,8 @@ class CommandBoundariesTest {
 
     /**
      * The features' packages and every subpackage of them but the controllers ({@code web}) and the command side's
-     * policy read model ({@code policy.catalog}).
+     * policy read model ({@code policy.catalog}); of the audit digests, the ledger's own package (its issuing reads
+     * and writes the store).
      */
     @Test
     void businessRulesKnowNothingOfTheWebOrKafka() {
@@ -101,6 +102,7 @@ class CommandBoundariesTest {
 
     private static final String COMMAND = "com.acme.governance.command";
     private static final String[] FEATURES = {"com.acme.governance.command.dataproduct..",
-            "com.acme.governance.command.policy..", "com.acme.governance.command.access.."};
+            "com.acme.governance.command.policy..", "com.acme.governance.command.access..",
+            "com.acme.governance.command.audit.digest"};
     private static final String[] ADAPTERS = {"..web..", "com.acme.governance.command.policy.catalog.."};
 }

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code GOVERNANCE_LOCAL_DATA_DIR}, {@code GOVERNANCE_LOCAL_KAFKA_PORT}, {@code GOVERNANCE_LOCAL_MONGO_PORT})
  * and command-line arguments ({@code --governance.local.kafka-port=19092}) all set them.
  *
- * @param dataDir the broker log goes to {@code <dataDir>/kafka}, the MongoDB store to {@code <dataDir>/mongo.mv}
+ * @param dataDir the broker log goes to {@code <dataDir>/kafka}, the MongoDB store to {@code <dataDir>/mongo.mv}, the
+ *                audit signing key to {@code <dataDir>/keys}
  * @param kafkaPort the broker's client port on localhost
  * @param mongoPort the MongoDB-wire server's port on localhost
  */
@@ -27,5 +28,9 @@ public record LocalStackProperties(
 
     public Path mongoFile() {
         return dataDir.resolve("mongo.mv");
+    }
+
+    public Path keysDir() {
+        return dataDir.resolve("keys");
     }
 }

@@ -1,5 +1,7 @@
 package com.acme.governance.local;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,7 +22,9 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  * <li>Environment prepared (application.yml, environment variables and command-line arguments all read, no bean
  * created yet): starts the stack and points {@code spring.kafka.bootstrap-servers} and
- * {@code spring.data.mongodb.uri} at it.</li>
+ * {@code spring.data.mongodb.uri} at it; unless {@code governance.audit.signing-key} is set, points it and
+ * {@code governance.audit.public-key} at the key pair of the data directory, created on the first start
+ * ({@link LocalAuditKeys}).</li>
  * <li>Context prepared: registers the stack as the context's first disposable bean. Spring destroys
  * singletons in reverse order of registration, so the stack stops last, after every service bean (Kafka
  * listeners, Axon processors, Mongo clients) has shut down against a live broker and server, and while
@@ -53,8 +57,11 @@ final class LocalStackStarter implements ApplicationListener<SpringApplicationEv
         stack.start();
         started.set(stack);
         // First: the embedded stack's real addresses win over any default in application.yml.
-        environment.getPropertySources()
-                .addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, stack.connectionProperties()));
+        Map<String, Object> stackProperties = new HashMap<>(stack.connectionProperties());
+        if (!environment.containsProperty(LocalAuditKeys.SIGNING_KEY_PROPERTY)) {
+            stackProperties.putAll(LocalAuditKeys.ensure(properties.keysDir()));
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, stackProperties));
     }
 
     /** Runs after the listener that loads application.yml and the other config data. */

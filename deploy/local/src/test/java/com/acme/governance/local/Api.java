@@ -69,7 +69,7 @@ final class Api {
             request.header("Authorization", authorization).header("Accept", "application/json")
                     .timeout(Duration.ofSeconds(30));
             for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
+                request.setHeader(headers[i], headers[i + 1]);
             }
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -59,7 +59,7 @@ class DataProductJourneyIT extends LocalStackSupport {
             "governance.dataproduct.registered.v1", "governance.dataproduct.updated.v1",
             "governance.dataproduct.contract-version-published.v1",
             "governance.dataproduct.contract-version-published.v1", "governance.dataproduct.published.v1",
-            "governance.dataproduct.deprecated.v1", "governance.dataproduct.retired.v1");
+            "governance.dataproduct.deprecated.v2", "governance.dataproduct.retired.v1");
 
     @LocalServerPort
     private int port;

@@ -52,7 +52,6 @@ final class EventRecords {
     private static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
     /** Who every record says decided; the hash covers the same actor as the headers, so the chains verify. */
     private static final String PRINCIPAL = "alice";
-    private static final String TEAM = "sales";
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
@@ -70,14 +69,14 @@ final class EventRecords {
                 new ContractVersionPublished(id, SemanticVersion.parse("1.0.0"), SchemaType.JSON_SCHEMA,
                         JSON.createObjectNode().put("type", "object")),
                 new DataProductPublished(id));
-        return chain(id.toString(), "DataProduct", payloads);
+        return chain(id.toString(), "DataProduct", domain, payloads);
     }
 
     /** defined and amended: two events of one global policy for internal data, decided by a steward. */
     static List<ProducerRecord<String, byte[]>> policy(String id) {
         PolicyRule rule = new PolicyRule(new RuleCondition(List.of(Classification.INTERNAL), List.of()),
                 new RuleOutcome(List.of(ApprovalRole.OWNER), 90, false));
-        return chain(id, "Policy", List.of(
+        return chain(id, "Policy", "governance", List.of(
                 new PolicyDefined(id, 1, "Internal data " + id, PolicyScope.global(), List.of(rule)),
                 new PolicyAmended(id, 2, "Internal data " + id, PolicyScope.global(), List.of(rule), "reviewed")));
     }
@@ -86,15 +85,18 @@ final class EventRecords {
     static List<ProducerRecord<String, byte[]>> accessRequest(String requestId, String domain, String name) {
         DataProductId product = DataProductId.of(domain + "." + name);
         Instant startsAt = START.plusSeconds(2);
-        return chain(requestId, "AccessRequest", List.of(
+        return chain(requestId, "AccessRequest", "marketing", List.of(
                 new AccessRequested(requestId, product, domain, "marketing", "synthetic load", 30, "bob",
                         new AccessDecision(List.of(), List.of(ApprovalRole.OWNER), 30, false)),
                 new AccessRequestApproved(requestId, "alice", ApprovalRole.OWNER, List.of()),
                 new AccessGranted(requestId, product, "marketing", startsAt, startsAt.plusSeconds(30L * 86_400))));
     }
 
-    /** One aggregate's events as consecutive, hash-chained records, one second apart from {@link #START}. */
-    private static List<ProducerRecord<String, byte[]>> chain(String aggregateId, String aggregateType,
+    /**
+     * One aggregate's events as consecutive, hash-chained records, one second apart from {@link #START}, decided by
+     * {@link #PRINCIPAL} of {@code team}.
+     */
+    private static List<ProducerRecord<String, byte[]>> chain(String aggregateId, String aggregateType, String team,
                                                               List<Object> payloads) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         String previousHash = "";
@@ -105,8 +107,9 @@ final class EventRecords {
             Instant time = START.plusSeconds(sequence);
             JsonNode json = JSON.valueToTree(payload);
             String hash = HashChain.hash(previousHash, new HashChain.Link(aggregateId, sequence, type, eventId, time,
-                    json, PRINCIPAL, List.of(TEAM), List.of(), "correlation-" + eventId, "command-" + eventId));
-            records.add(record(aggregateId, aggregateType, sequence, type, eventId, time, json, hash, previousHash));
+                    json, PRINCIPAL, List.of(team), List.of(), "correlation-" + eventId, "command-" + eventId));
+            records.add(record(aggregateId, aggregateType, sequence, type, eventId, time, json, team, hash,
+                    previousHash));
             previousHash = hash;
         }
         return records;
@@ -116,12 +119,12 @@ final class EventRecords {
     static ProducerRecord<String, byte[]> unknownType(String aggregateId, long sequence, String type) {
         String eventId = UUID.randomUUID().toString();
         return record(aggregateId, "DataProduct", sequence, type, eventId, START,
-                JSON.createObjectNode().put("id", aggregateId).put("novelty", true), "0".repeat(64), "");
+                JSON.createObjectNode().put("id", aggregateId).put("novelty", true), "sales", "0".repeat(64), "");
     }
 
     private static ProducerRecord<String, byte[]> record(String aggregateId, String aggregateType, long sequence,
                                                          String type, String eventId, Instant time, JsonNode payload,
-                                                         String hash, String previousHash) {
+                                                         String team, String hash, String previousHash) {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(eventId)
                 .withType(type)
@@ -133,7 +136,7 @@ final class EventRecords {
                 .withExtension(CloudEventExtensions.SEQUENCE, Long.toString(sequence))
                 .withExtension(CloudEventExtensions.AGGREGATE_TYPE, aggregateType)
                 .withExtension(CloudEventExtensions.PRINCIPAL, PRINCIPAL)
-                .withExtension(CloudEventExtensions.TEAMS, TEAM)
+                .withExtension(CloudEventExtensions.TEAMS, team)
                 .withExtension(CloudEventExtensions.ROLES, "")
                 .withExtension(CloudEventExtensions.CORRELATION_ID, "correlation-" + eventId)
                 .withExtension(CloudEventExtensions.CAUSATION_ID, "command-" + eventId)

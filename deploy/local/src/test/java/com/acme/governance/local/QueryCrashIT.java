@@ -48,7 +48,7 @@ class QueryCrashIT {
         broker.start();
         List<QueryProcess> processes = new ArrayList<>();
         try {
-            long onKafka = SyntheticHistory.publish(broker.bootstrapServers(), PARTITIONS, PRODUCTS);
+            long onKafka = SyntheticHistory.publishProducts(broker.bootstrapServers(), PARTITIONS, PRODUCTS);
             Path store = dir.resolve("query.mv");
             int mongoPort = FreePort.find();
             QueryProcess node = QueryProcess.start(dir, "node-1", broker.bootstrapServers(), "h2:" + store, mongoPort,

@@ -1,6 +1,5 @@
 package com.acme.governance.local;
 
-import com.acme.governance.edge.security.LocalUsers;
 import com.acme.governance.query.GovernanceQueryApplication;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import de.bwaldvogel.mongo.MongoBackend;
@@ -16,9 +15,6 @@ import io.micrometer.core.instrument.search.Search;
 import org.h2.mvstore.MVStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,10 +36,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * it was seen to keep a collection's document without its unique-index entry, and a later write without an earlier
  * one. Checkpoints are therefore taken between commands, never during one.) Started by
  * {@link QueryProcess}; arguments:
- * {@code --node.mongo=h2:<file>|memory --node.mongo-port=<port> --node.counts=<file>} and any Spring arguments.
+ * {@code --node.mongo=h2:<file>|memory|external --node.mongo-port=<port> --node.counts=<file>} and any Spring
+ * arguments ({@code external}: the store runs elsewhere, at {@code --spring.data.mongodb.uri}, and the process's
+ * heap holds the query side only).
  * Every 100 ms the counts of {@link ProjectionDispatcher#EVENTS_COUNTER} are written to the counts file.
  */
 public final class QueryNode {
+
+    /** No store in this process: {@code --spring.data.mongodb.uri} names one elsewhere. */
+    static final String EXTERNAL = "external";
 
     private QueryNode() {
     }
@@ -64,24 +65,19 @@ public final class QueryNode {
                 springArgs.add(arg);
             }
         }
-        MongoServer server = new MongoServer(backend(mongo));
-        server.bind("localhost", mongoPort);
-        springArgs.add("--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort);
-        ConfigurableApplicationContext context = SpringApplication.run(
-                new Class<?>[]{GovernanceQueryApplication.class, LocalUsersConfiguration.class},
+        MongoServer server = null;
+        if (!EXTERNAL.equals(mongo)) {
+            server = new MongoServer(backend(mongo));
+            server.bind("localhost", mongoPort);
+            springArgs.add("--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort);
+        }
+        ConfigurableApplicationContext context = SpringApplication.run(GovernanceQueryApplication.class,
                 springArgs.toArray(String[]::new));
         if (counts != null) {
             reportCounts(context.getBean(MeterRegistry.class), counts);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
-    }
-
-    /** The local profile's users, for a node that serves the REST API (HTTP Basic, as the launcher offers). */
-    @Configuration(proxyBeanMethods = false)
-    static class LocalUsersConfiguration {
-        @Bean
-        UserDetailsService localUsers() {
-            return LocalUsers.userDetailsService();
+        if (server != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         }
     }
 

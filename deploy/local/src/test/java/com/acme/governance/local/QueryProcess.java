@@ -43,17 +43,29 @@ final class QueryProcess {
      */
     static QueryProcess start(Path dir, String name, String bootstrapServers, String store, int mongoPort, String group,
                               String database, Integer httpPort, List<String> settings) throws IOException {
-        // The logs outlive the test's temporary directory, for whoever has to read why it failed.
-        Path logs = Files.createDirectories(Path.of("target", "query-processes"));
-        Path log = logs.resolve(dir.getFileName() + "-" + name + ".log");
-        Path counts = dir.resolve(name + ".counts");
-        Files.deleteIfExists(counts);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", queryClasspath(), QueryNode.class.getName(),
-                "--node.mongo=" + store, "--node.mongo-port=" + mongoPort, "--node.counts=" + counts,
-                httpPort == null ? "--spring.main.web-application-type=none" : "--server.port=" + httpPort,
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+        List<String> options = new ArrayList<>(List.of("--node.mongo=" + store, "--node.mongo-port=" + mongoPort));
+        options.addAll(httpPort == null ? List.of("--spring.main.web-application-type=none")
+                : List.of("--server.port=" + httpPort, "--spring.profiles.active=local"));
+        options.addAll(ingestion(bootstrapServers, group, database));
+        options.addAll(settings);
+        return launch(dir, name, "384m", options, mongoPort);
+    }
+
+    /**
+     * The query service as it serves clients, on {@code httpPort} with the local users, its heap capped at
+     * {@code maxHeap} and its store elsewhere (at {@code mongoPort} on this host), so the cap holds the service alone.
+     */
+    static QueryProcess serving(Path dir, String name, String bootstrapServers, int mongoPort, String group,
+                                String database, String maxHeap, int httpPort) throws IOException {
+        List<String> options = new ArrayList<>(List.of("--node.mongo=" + QueryNode.EXTERNAL,
+                "--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort,
+                "--server.port=" + httpPort, "--spring.profiles.active=local"));
+        options.addAll(ingestion(bootstrapServers, group, database));
+        return launch(dir, name, maxHeap, options, mongoPort);
+    }
+
+    private static List<String> ingestion(String bootstrapServers, String group, String database) {
+        return List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--governance.query.consumer-group=" + group,
                 "--governance.query.mongo-database=" + database,
                 "--governance.query.consumer-concurrency=3",
@@ -64,8 +76,20 @@ final class QueryProcess {
                 "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
                 "--logging.level.org.apache.kafka=WARN",
                 "--logging.level.de.bwaldvogel.mongo=WARN",
-                "--logging.level.org.mongodb.driver=WARN"));
-        command.addAll(settings);
+                "--logging.level.org.mongodb.driver=WARN");
+    }
+
+    private static QueryProcess launch(Path dir, String name, String maxHeap, List<String> options, int mongoPort)
+            throws IOException {
+        // The logs outlive the test's temporary directory, for whoever has to read why it failed.
+        Path logs = Files.createDirectories(Path.of("target", "query-processes"));
+        Path log = logs.resolve(dir.getFileName() + "-" + name + ".log");
+        Path counts = dir.resolve(name + ".counts");
+        Files.deleteIfExists(counts);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1",
+                "-cp", queryClasspath(), QueryNode.class.getName(), "--node.counts=" + counts));
+        command.addAll(options);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -41,8 +41,22 @@ final class SyntheticHistory {
         return DOMAIN + ".product-" + i;
     }
 
-    /** Creates the topic (infinite retention) and publishes {@code products} products; returns the events sent. */
+    /**
+     * Creates the topic (infinite retention) and publishes {@code products} products with the access requests and
+     * policies of some; returns the events sent ({@link #events}).
+     */
     static long publish(String bootstrapServers, int partitions, int products)
+            throws ExecutionException, InterruptedException {
+        return publish(bootstrapServers, partitions, products, true);
+    }
+
+    /** The same with data products only, four events each: as many aggregates as products. */
+    static long publishProducts(String bootstrapServers, int partitions, int products)
+            throws ExecutionException, InterruptedException {
+        return publish(bootstrapServers, partitions, products, false);
+    }
+
+    private static long publish(String bootstrapServers, int partitions, int products, boolean mixed)
             throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(EventRecords.TOPIC, partitions, (short) 1)
@@ -58,10 +72,10 @@ final class SyntheticHistory {
                 new ByteArraySerializer())) {
             for (int i = 0; i < products; i++) {
                 count += send(producer, EventRecords.dataProduct(DOMAIN, "product-" + i));
-                if (i % REQUEST_EVERY == 0) {
+                if (mixed && i % REQUEST_EVERY == 0) {
                     count += send(producer, EventRecords.accessRequest(requestId(i), DOMAIN, "product-" + i));
                 }
-                if (i % POLICY_EVERY == 0) {
+                if (mixed && i % POLICY_EVERY == 0) {
                     count += send(producer, EventRecords.policy("policy-" + i));
                 }
             }

@@ -28,6 +28,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -66,22 +67,33 @@ public class AxonConfig {
      * One document per event; the unique index on {aggregateIdentifier, sequenceNumber} is what makes concurrent
      * appends from several instances fail instead of forking an aggregate, and Axon only creates it on request.
      * Every feature's {@link AppendCheck} (such as the relay's record size limit) sees each event before it is stored.
+     * Events of a revision the contract superseded are read as the current one ({@link SupersededRevisionUpcaster});
+     * only the relay reads them as stored (adr/0027).
      */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate commandAxonMongoTemplate,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer, ObjectMapper objectMapper,
                                           CommandProperties properties, ObjectProvider<AppendCheck> appendChecks) {
-        MongoEventStorageEngine mongo = MongoEventStorageEngine.builder()
-                .mongoTemplate(commandAxonMongoTemplate)
-                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
-                        properties.trackingLookBack()))
-                .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
-                .build();
+        MongoEventStorageEngine mongo = mongoEventStorage(commandAxonMongoTemplate, eventSerializer, serializer,
+                properties, SupersededRevisionUpcaster.ofCatalog());
         mongo.ensureIndexes();
         List<AppendCheck> checks = appendChecks.orderedStream().toList();
         return new HashChainingEventStorageEngine(mongo, objectMapper, sealed -> checks.forEach(c -> c.check(sealed)));
+    }
+
+    /** The event store's layout, with the given upcasters: the application's reads, or the relay's as stored. */
+    public static MongoEventStorageEngine mongoEventStorage(MongoTemplate template, Serializer eventSerializer,
+                                                            Serializer snapshotSerializer, CommandProperties properties,
+                                                            EventUpcaster upcasters) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
+                        properties.trackingLookBack()))
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(upcasters)
+                .build();
     }
 
     @Bean

@@ -107,7 +107,10 @@ public class DataProduct {
     public long handle(DeprecateDataProduct command, Actor actor) {
         requireOwnerOrSteward(actor, ownerTeam);
         requireStatus(DataProductStatus.PUBLISHED, "deprecate");
-        apply(new DataProductDeprecated(command.id(), command.reason()));
+        if (command.id().equals(command.replacedBy())) {
+            throw new InvalidInputException("replacedBy", "a data product cannot be replaced by itself");
+        }
+        apply(new DataProductDeprecated(command.id(), command.reason(), command.replacedBy()));
         return lastSequence();
     }
 

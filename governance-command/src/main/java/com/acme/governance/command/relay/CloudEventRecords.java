@@ -4,14 +4,14 @@ import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.audit.CloudEventExtensions;
 import com.acme.governance.api.audit.EventCatalog;
 import com.acme.governance.command.audit.AuditLinks;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 
 import java.net.URI;
 import java.time.ZoneOffset;
@@ -19,30 +19,35 @@ import java.time.ZoneOffset;
 /**
  * Turns a stored event into its Kafka record: key = aggregate id, value = the event as JSON, CloudEvents binary-mode
  * headers, and the audit metadata as the CloudEvents extensions the contract names in {@link CloudEventExtensions}
- * (see ADR 0004).
+ * (see ADR 0004). An event read from the store keeps its serialized form: the value is the payload bytes as stored
+ * and the type names the revision it was stored with, which is what its hash covers (adr/0027); an event not yet
+ * stored is serialized as the store will serialize it.
  */
 public final class CloudEventRecords {
 
     private static final URI SOURCE = URI.create(CloudEventExtensions.SOURCE);
 
-    private final ObjectMapper objectMapper;
+    private final Serializer eventSerializer;
     private final String topic;
 
-    public CloudEventRecords(ObjectMapper objectMapper, String topic) {
-        this.objectMapper = objectMapper;
+    /** @param eventSerializer the serializer the event store stores payloads with, the very instance */
+    public CloudEventRecords(Serializer eventSerializer, String topic) {
+        this.eventSerializer = eventSerializer;
         this.topic = topic;
     }
 
     public ProducerRecord<String, byte[]> toRecord(DomainEventMessage<?> event) {
         MetaData metaData = event.getMetaData();
+        // a message read by this serializer gives back the bytes it was read from, without deserializing
+        SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
         CloudEvent cloudEvent = CloudEventBuilder.v1()
                 .withId(event.getIdentifier())
-                .withType(EventCatalog.typeOf(event.getPayloadType()))
+                .withType(EventCatalog.typeOf(event.getPayloadType(), payload.getType().getRevision()))
                 .withSource(SOURCE)
                 .withSubject(event.getAggregateIdentifier())
                 .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withDataContentType(CloudEventExtensions.DATA_CONTENT_TYPE)
-                .withData(json(event.getPayload()))
+                .withData(payload.getData())
                 .withExtension(CloudEventExtensions.SEQUENCE, Long.toString(event.getSequenceNumber()))
                 .withExtension(CloudEventExtensions.AGGREGATE_TYPE, String.valueOf(event.getType()))
                 .withExtension(CloudEventExtensions.PRINCIPAL, orEmpty(metaData.get(AuditMetadata.PRINCIPAL)))
@@ -57,14 +62,6 @@ public final class CloudEventRecords {
                 .build();
         return KafkaMessageFactory.<String>createWriter(topic, null, null, event.getAggregateIdentifier())
                 .writeBinary(cloudEvent);
-    }
-
-    private byte[] json(Object payload) {
-        try {
-            return objectMapper.writeValueAsBytes(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event payload " + payload.getClass().getName() + " is not JSON-writable", e);
-        }
     }
 
     private static String orEmpty(Object value) {

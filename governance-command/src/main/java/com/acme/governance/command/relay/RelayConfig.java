@@ -1,7 +1,7 @@
 package com.acme.governance.command.relay;
 
+import com.acme.governance.command.config.AxonConfig;
 import com.acme.governance.command.config.CommandProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -11,9 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,14 +37,27 @@ import java.util.Map;
 @EnableConfigurationProperties({GovernanceTopicProperties.class, RelayProcessorProperties.class})
 public class RelayConfig {
 
-    /** One thread, one segment: the relay's per-aggregate order and its {@link RelayedSequences} rely on it. */
+    /**
+     * One thread, one segment: the relay's per-aggregate order and its {@link RelayedSequences} rely on it. It tracks
+     * the store as stored, not the application's upcasting event store (adr/0027).
+     */
     @Bean
-    ConfigurerModule commandRelayProcessor(RelayProcessorProperties properties) {
+    ConfigurerModule commandRelayProcessor(RelayProcessorProperties properties, StoredEvents commandStoredEvents) {
         return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(KafkaRelay.PROCESSING_GROUP)
-                .registerTrackingEventProcessorConfiguration(KafkaRelay.PROCESSING_GROUP,
-                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(properties.batchSize()));
+                .registerTrackingEventProcessor(KafkaRelay.PROCESSING_GROUP, config -> {
+                    commandStoredEvents.follow(config.eventStore());
+                    return commandStoredEvents.store();
+                }, config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(properties.batchSize()));
+    }
+
+    /** The event store without upcasters, the same documents as the application's: what the relay publishes. */
+    @Bean
+    StoredEvents commandStoredEvents(MongoTemplate commandAxonMongoTemplate,
+                                     @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
+                                     CommandProperties properties) {
+        return new StoredEvents(AxonConfig.mongoEventStorage(commandAxonMongoTemplate, eventSerializer, serializer,
+                properties, NoOpEventUpcaster.INSTANCE));
     }
 
     @Bean
@@ -74,8 +89,9 @@ public class RelayConfig {
     }
 
     @Bean
-    CloudEventRecords commandCloudEventRecords(ObjectMapper objectMapper, GovernanceTopic commandGovernanceTopic) {
-        return new CloudEventRecords(objectMapper, commandGovernanceTopic.name());
+    CloudEventRecords commandCloudEventRecords(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                               GovernanceTopic commandGovernanceTopic) {
+        return new CloudEventRecords(eventSerializer, commandGovernanceTopic.name());
     }
 
     @Bean
@@ -92,10 +108,10 @@ public class RelayConfig {
     @Bean
     KafkaRelay commandKafkaRelay(KafkaTemplate<String, byte[]> commandRelayKafkaTemplate, CloudEventRecords records,
                                  GovernanceTopic commandGovernanceTopic, RelayedSequences commandRelayedSequences,
-                                 EventStore eventStore, RelayProgress commandRelayProgress,
+                                 StoredEvents commandStoredEvents, RelayProgress commandRelayProgress,
                                  RelayProcessorProperties properties) {
         return new KafkaRelay(commandRelayKafkaTemplate, records, commandGovernanceTopic, commandRelayedSequences,
-                eventStore, properties.acknowledgementTimeout(), commandRelayProgress);
+                commandStoredEvents.store(), properties.acknowledgementTimeout(), commandRelayProgress);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -59,7 +60,8 @@ class CloudEventRecordsGoldenTest {
 
     private static ObjectMapper applicationObjectMapper;
 
-    private final ProducerRecord<String, byte[]> record = new CloudEventRecords(applicationObjectMapper, "governance.events")
+    private final ProducerRecord<String, byte[]> record = new CloudEventRecords(
+            JacksonSerializer.builder().objectMapper(applicationObjectMapper).build(), "governance.events")
             .toRecord(new GenericDomainEventMessage<>("DataProduct", "sales.orders", 1,
                     new DataProductUpdated(DataProductId.of("sales.orders"), "Orders", "All orders",
                             Classification.CONFIDENTIAL, List.of("pii"),

@@ -23,6 +23,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ class KafkaRelayTest {
     private static final MetaData ALICE = MetaData.from(Map.of(AuditMetadata.PRINCIPAL, "alice"));
 
     private final ObjectMapper objectMapper = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper).build();
     /** A producer that outlives the template's close after each send, so that its history can be read. */
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(true, new StringSerializer(), new ByteArraySerializer()) {
@@ -110,7 +112,7 @@ class KafkaRelayTest {
                 // the topic of a mock producer always exists
             }
         };
-        return new KafkaRelay(new KafkaTemplate<>(() -> producer), new CloudEventRecords(objectMapper, topic.name()),
+        return new KafkaRelay(new KafkaTemplate<>(() -> producer), new CloudEventRecords(serializer, topic.name()),
                 topic, relayedSequences, store, Duration.ofSeconds(5),
                 new RelayProgress(java.time.Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
@@ -129,7 +131,7 @@ class KafkaRelayTest {
 
     @Test
     void anEventWhoseRecordKafkaWouldRefuseIsRefusedBeforeItIsStored() {
-        CloudEventRecords records = new CloudEventRecords(objectMapper, "governance.events");
+        CloudEventRecords records = new CloudEventRecords(serializer, "governance.events");
         DomainEventMessage<?> small = event(0, new DataProductRegistered(ORDERS, "Orders", "x".repeat(1_000), "sales",
                 Classification.INTERNAL, List.of(), List.of()));
         DomainEventMessage<?> large = event(0, new DataProductRegistered(ORDERS, "Orders", "\uD83D\uDE00".repeat(300_000),

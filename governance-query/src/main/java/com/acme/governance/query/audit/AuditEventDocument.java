@@ -25,6 +25,12 @@ public record AuditEventDocument(@BsonId String eventId, String type, String agg
                 event.causationId(), event.hash(), event.previousHash(), event.payload(), trailTime);
     }
 
+    /** The event as it arrived, envelope and payload as published. */
+    IncomingEvent incoming() {
+        return new IncomingEvent(eventId, type, aggregateId, aggregateType, sequence, time, principal, teams, roles,
+                correlationId, causationId, hash, previousHash, payload);
+    }
+
     AuditTrailItem item() {
         return new AuditTrailItem(eventId, aggregateId, aggregateType, sequence, type, AuditTrailItem.revisionOf(type),
                 time, principal, teams, roles, correlationId, causationId, hash, previousHash, payload);

@@ -1,12 +1,14 @@
 package com.acme.governance.query.audit;
 
 import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.ingestion.IncomingEvent;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +28,19 @@ public class AuditEventRepository {
     public List<HistoryEntry> historyOf(String aggregateId) {
         return history.find(Filters.eq("aggregateId", aggregateId))
                 .sort(Sorts.ascending("sequence"))
+                .into(new ArrayList<>());
+    }
+
+    /**
+     * The events of one aggregate (ids are unique within a type only) up to an instant, inclusive, in sequence order,
+     * as they arrived. Up to the instant by trail time, which never goes back within an aggregate, so the answer is
+     * always a beginning of its stream (adr/0028). Served by the {aggregateId, sequence} index.
+     */
+    public List<IncomingEvent> eventsUntil(String aggregateType, String aggregateId, Instant at) {
+        return events.find(Filters.and(Filters.eq(AuditTrailFilter.AGGREGATE_ID, aggregateId),
+                        Filters.eq("aggregateType", aggregateType), Filters.lte(AuditTrailFilter.TRAIL_TIME, at)))
+                .sort(Sorts.ascending(AuditTrailFilter.SEQUENCE))
+                .map(AuditEventDocument::incoming)
                 .into(new ArrayList<>());
     }
 

@@ -27,7 +27,8 @@ public final class AuditTrailParameters {
     public static final int MAX_AGGREGATE_ID_LENGTH = 300;
     public static final int MAX_PRINCIPAL_LENGTH = 200;
     /** The aggregates whose events the trail holds: the command side's aggregate classes, by simple name. */
-    public static final List<String> AGGREGATE_TYPES = List.of("DataProduct", "Policy", "AccessRequest");
+    public static final List<String> AGGREGATE_TYPES = List.of("DataProduct", "Policy", "AccessRequest",
+            "AuditLedger");
 
     private static final Set<String> FILTERS = Set.of(AGGREGATE_ID, AGGREGATE_TYPE, PRINCIPAL, TYPE, FROM, TO, CURSOR);
 

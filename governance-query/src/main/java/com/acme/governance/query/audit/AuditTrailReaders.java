@@ -11,15 +11,15 @@ import java.util.List;
  * Who may read the whole audit trail: auditors, data stewards and operators. A domain team member sees only what
  * their products' histories show; the trail holds every team's decisions.
  */
-final class AuditTrailReaders {
+public final class AuditTrailReaders {
 
-    static final List<String> ROLES = List.of(Actor.AUDITOR, Actor.STEWARD, Actor.OPERATOR);
+    public static final List<String> ROLES = List.of(Actor.AUDITOR, Actor.STEWARD, Actor.OPERATOR);
 
     private AuditTrailReaders() {
     }
 
     /** @throws AccessDeniedException when the caller holds none of {@link #ROLES} */
-    static void requireReader(Authentication authentication) {
+    public static void requireReader(Authentication authentication) {
         Actor actor = AuthenticatedActor.of(authentication);
         if (ROLES.stream().noneMatch(actor::hasRole)) {
             throw new AccessDeniedException("the audit trail is for auditors, data stewards and operators");

@@ -7,7 +7,6 @@ import com.acme.governance.api.dataproduct.DataProductRegistered;
 import com.acme.governance.api.dataproduct.DataProductRetired;
 import com.acme.governance.api.dataproduct.DataProductStatus;
 import com.acme.governance.api.dataproduct.DataProductUpdated;
-import com.acme.governance.api.dataproduct.OutputPort;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.ingestion.EventHandlers;
 import com.acme.governance.query.ingestion.EventPayloads;
@@ -20,7 +19,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Projects the data product events into the {@code data_products} read model, one {@link DataProductView} per product. */
+/**
+ * Projects the data product events into the {@code data_products} read model, one {@link DataProductView} per product,
+ * as {@link DataProductFold} folds them (compared in {@code DataProductFoldTest}).
+ */
 @Component("queryDataProductProjection")
 public class DataProductProjection implements Projection {
 
@@ -55,10 +57,7 @@ public class DataProductProjection implements Projection {
     }
 
     private void on(IncomingEvent event, DataProductRegistered registered) {
-        products.create(event, new DataProductView(event.aggregateId(), registered.id().domain(),
-                registered.id().name(), registered.title(), registered.description(), registered.ownerTeam(),
-                registered.classification(), orEmpty(registered.tags()), orEmpty(registered.outputPorts()),
-                DataProductStatus.DRAFT, List.of(), 1, event.time(), event.principal(), event.time(), null, null));
+        products.create(event, DataProductFold.registered(event, registered));
     }
 
     private void on(IncomingEvent event, DataProductUpdated updated) {
@@ -81,7 +80,8 @@ public class DataProductProjection implements Projection {
 
     private void on(IncomingEvent event, DataProductDeprecated deprecated) {
         products.change(event, Updates.combine(Updates.set("status", DataProductStatus.DEPRECATED),
-                Updates.set("deprecationReason", deprecated.reason())));
+                Updates.set("deprecationReason", deprecated.reason()),
+                Updates.set("replacedBy", deprecated.replacedBy() == null ? null : deprecated.replacedBy().toString())));
     }
 
     private void on(IncomingEvent event, DataProductRetired retired) {

@@ -3,6 +3,8 @@ package com.acme.governance.query.dataproduct;
 import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.edge.problem.InvalidInputException;
+import com.acme.governance.query.asof.AggregateAsOf;
+import com.acme.governance.query.asof.AsOfParameter;
 import com.acme.governance.query.audit.AuditEventRepository;
 import com.acme.governance.query.audit.HistoryEntry;
 import com.acme.governance.query.web.PageView;
@@ -21,7 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The read side of data products. */
 @RestController("queryDataProductController")
@@ -31,10 +35,13 @@ public class DataProductQueryController {
 
     private final DataProductRepository products;
     private final AuditEventRepository events;
+    private final AggregateAsOf history;
 
-    public DataProductQueryController(DataProductRepository products, AuditEventRepository events) {
+    public DataProductQueryController(DataProductRepository products, AuditEventRepository events,
+                                      AggregateAsOf history) {
         this.products = products;
         this.events = events;
+        this.history = history;
     }
 
     @GetMapping
@@ -61,10 +68,18 @@ public class DataProductQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One data product; its version is also the ETag to send as If-Match")
-    public ResponseEntity<DataProductView> get(@PathVariable("id") DataProductId id) {
-        DataProductView product = products.find(id)
-                .orElseThrow(() -> new ResourceNotFoundException("Data product", id.toString()));
+    @Operation(summary = "One data product, today or as it stood at asOf; its version is also the ETag to send as "
+            + "If-Match", description = "asOf (ISO-8601, not in the future) rebuilds the product from its events up to "
+            + "that instant; before its registration the answer is 404.")
+    @Parameter(name = AsOfParameter.AS_OF, in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date-time"))
+    public ResponseEntity<DataProductView> get(@PathVariable("id") DataProductId id,
+                                               @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        Optional<Instant> asOf = AsOfParameter.parse(parameters, history.now());
+        DataProductView product = asOf
+                .map(at -> history.at(DataProductProjection.AGGREGATE_TYPE, id.toString(), at, DataProductFold::apply)
+                        .orElseThrow(() -> new ResourceNotFoundException("Data product", id.toString(), at)))
+                .orElseGet(() -> products.find(id)
+                        .orElseThrow(() -> new ResourceNotFoundException("Data product", id.toString())));
         return ResponseEntity.ok().eTag("\"" + product.version() + "\"").body(product);
     }
 

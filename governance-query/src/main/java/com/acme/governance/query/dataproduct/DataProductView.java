@@ -12,12 +12,13 @@ import java.util.List;
  * A data product as the read side answers it, and as {@code data_products} stores it (through the driver's record
  * codec, keyed by its id).
  *
- * @param version its event count; clients send it back as {@code If-Match} to update the product
+ * @param version    its event count; clients send it back as {@code If-Match} to update the product
+ * @param replacedBy the product its deprecation named as successor; null when none was named
  */
 public record DataProductView(@BsonId String id, String domain, String name, String title, String description,
                               String ownerTeam, Classification classification, List<String> tags,
                               List<OutputPort> outputPorts, DataProductStatus status,
                               List<ContractVersionView> contractVersions, long version, Instant registeredAt,
                               String registeredBy, Instant updatedAt, String deprecationReason,
-                              String retirementReason) {
+                              String replacedBy, String retirementReason) {
 }

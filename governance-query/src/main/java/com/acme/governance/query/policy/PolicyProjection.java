@@ -23,6 +23,7 @@ import java.util.List;
  * Projects the policy events into {@code policies} (the current state) and {@code policy_versions} (every version
  * as it was decided). The current state is written first in every case: its event count refuses a gap before
  * anything is written, and a retry after a failed version insert finds the change applied and inserts the version.
+ * The current state is what {@link PolicyFold} folds (compared in {@code PolicyFoldTest}).
  */
 @Component("queryPolicyProjection")
 public class PolicyProjection implements Projection {
@@ -65,9 +66,7 @@ public class PolicyProjection implements Projection {
     }
 
     private void on(IncomingEvent event, PolicyDefined defined) {
-        policies.create(event, new PolicyView(event.aggregateId(), defined.name(), scope(defined.scope()),
-                orEmpty(defined.rules()), defined.version(), 1, PolicyStatus.ACTIVE, event.time(), event.principal(),
-                null, null, null, null, null, event.time()));
+        policies.create(event, PolicyFold.defined(event, defined));
         recordVersion(event, defined.version(), defined.name(), defined.scope(), defined.rules(), null);
     }
 
@@ -98,12 +97,11 @@ public class PolicyProjection implements Projection {
                 orEmpty(rules), rationale, event.principal(), event.time()));
     }
 
-    /** No scope is the global one, as the contract answers it. */
     private static PolicyScope scope(PolicyScope scope) {
-        return scope == null ? PolicyScope.global() : scope;
+        return PolicyFold.scope(scope);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
+        return PolicyFold.orEmpty(list);
     }
 }

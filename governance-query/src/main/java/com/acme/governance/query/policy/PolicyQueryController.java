@@ -3,6 +3,8 @@ package com.acme.governance.query.policy;
 import com.acme.governance.api.policy.PolicyId;
 import com.acme.governance.api.Limits;
 import com.acme.governance.edge.problem.InvalidInputException;
+import com.acme.governance.query.asof.AggregateAsOf;
+import com.acme.governance.query.asof.AsOfParameter;
 import com.acme.governance.query.web.PageView;
 import com.acme.governance.query.web.QueryParameters;
 import com.acme.governance.query.web.ResourceNotFoundException;
@@ -20,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The read side of governance policies. */
 @RestController("queryPolicyController")
@@ -29,9 +33,11 @@ import java.util.List;
 public class PolicyQueryController {
 
     private final PolicyRepository policies;
+    private final AggregateAsOf history;
 
-    public PolicyQueryController(PolicyRepository policies) {
+    public PolicyQueryController(PolicyRepository policies, AggregateAsOf history) {
         this.policies = policies;
+        this.history = history;
     }
 
     @GetMapping
@@ -50,10 +56,18 @@ public class PolicyQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A policy's current state; its eventCount is also the ETag to send as If-Match")
-    public ResponseEntity<PolicyView> get(@PathVariable("id") PolicyId id) {
-        PolicyView policy = policies.find(id.value())
-                .orElseThrow(() -> new ResourceNotFoundException("Policy", id.value()));
+    @Operation(summary = "A policy's state, today or as it stood at asOf; its eventCount is also the ETag to send as "
+            + "If-Match", description = "asOf (ISO-8601, not in the future) rebuilds the policy from its events up to "
+            + "that instant; before its definition the answer is 404.")
+    @Parameter(name = AsOfParameter.AS_OF, in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date-time"))
+    public ResponseEntity<PolicyView> get(@PathVariable("id") PolicyId id,
+                                          @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        Optional<Instant> asOf = AsOfParameter.parse(parameters, history.now());
+        PolicyView policy = asOf
+                .map(at -> history.at(PolicyProjection.AGGREGATE_TYPE, id.value(), at, PolicyFold::apply)
+                        .orElseThrow(() -> new ResourceNotFoundException("Policy", id.value(), at)))
+                .orElseGet(() -> policies.find(id.value())
+                        .orElseThrow(() -> new ResourceNotFoundException("Policy", id.value())));
         // the event count, not the policy's version: retirement changes the policy without making a version
         return ResponseEntity.ok().eTag("\"" + policy.eventCount() + "\"").body(policy);
     }

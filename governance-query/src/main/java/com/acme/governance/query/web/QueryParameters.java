@@ -55,8 +55,18 @@ public final class QueryParameters {
      *                               then never read
      */
     public static QueryParameters of(MultiValueMap<String, String> parameters, Set<String> filters) {
-        rejectMalformed(parameters, filters, PAGE);
+        rejectMalformed(parameters, filters, PAGE, SIZE);
         return new QueryParameters(parameters, true, DEFAULT_SIZE, MAX_SIZE);
+    }
+
+    /**
+     * The parameters of a single resource's read, which is not paged: only {@code known} are accepted.
+     *
+     * @throws InvalidInputException at once, as {@link #of}
+     */
+    public static QueryParameters ofResource(MultiValueMap<String, String> parameters, Set<String> known) {
+        rejectMalformed(parameters, known);
+        return new QueryParameters(parameters, false, DEFAULT_SIZE, MAX_SIZE);
     }
 
     /**
@@ -67,7 +77,7 @@ public final class QueryParameters {
      */
     public static QueryParameters cursorPaged(MultiValueMap<String, String> parameters, Set<String> filters,
                                               int defaultSize, int maxSize) {
-        rejectMalformed(parameters, filters);
+        rejectMalformed(parameters, filters, SIZE);
         return new QueryParameters(parameters, false, defaultSize, maxSize);
     }
 
@@ -75,7 +85,6 @@ public final class QueryParameters {
                                         String... paging) {
         Set<String> known = new HashSet<>(filters);
         known.addAll(Arrays.asList(paging));
-        known.add(SIZE);
         List<FieldProblem> problems = new ArrayList<>();
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             rejectMalformed(parameter.getKey(), parameter.getValue(), known, problems);

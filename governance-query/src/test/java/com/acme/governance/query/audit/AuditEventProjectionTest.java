@@ -1,11 +1,13 @@
 package com.acme.governance.query.audit;
 
+import com.acme.governance.api.audit.AuditDigestIssued;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelIndexes;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.Projection;
 import com.acme.governance.query.support.AccessRequestStream;
 import com.acme.governance.query.support.DataProductStream;
+import com.acme.governance.query.support.EventChain;
 import com.acme.governance.query.support.PolicyStream;
 import com.acme.governance.query.support.ProjectionContractTest;
 import com.mongodb.client.model.Filters;
@@ -43,7 +45,19 @@ class AuditEventProjectionTest extends ProjectionContractTest {
         return List.of(DataProductStream.fullLifecycle(ID), PolicyStream.fullLifecycle("confidential-data"),
                 AccessRequestStream.of("0b6f2c1e-6f4f-4d6b-9a55-3c1d2e7f8a01").requested().withdrawn().events(),
                 DataProductStream.of("marketing.campaigns").registered().unknown("governance.dataproduct.renamed.v1")
-                        .events());
+                        .events(),
+                auditLedger());
+    }
+
+    /** The command side's digests, recorded by the system in the audit ledger, are kept like any decision. */
+    private static List<IncomingEvent> auditLedger() {
+        Instant start = Instant.parse("2026-02-01T09:00:00.500Z");
+        EventChain ledger = new EventChain("audit-ledger", "AuditLedger", start);
+        for (int digest = 1; digest <= 2; digest++) {
+            ledger.append(new AuditDigestIssued("digest-" + digest, ledger.nextTime(), 10L * digest, 3, "root-" + digest,
+                    "3f2a9c1e7b4d6a08", "signature-" + digest), "system", List.of(), List.of());
+        }
+        return ledger.events();
     }
 
     @Override
@@ -65,7 +79,7 @@ class AuditEventProjectionTest extends ProjectionContractTest {
 
         Document stored = database.collection(AuditEventProjection.COLLECTION, Document.class).find(Filters.eq("_id", deprecated.eventId())).first();
         assertThat(stored).isNotNull();
-        assertThat(stored.getString("type")).isEqualTo("governance.dataproduct.deprecated.v1");
+        assertThat(stored.getString("type")).isEqualTo("governance.dataproduct.deprecated.v2");
         assertThat(stored.getString("aggregateId")).isEqualTo(ID);
         assertThat(stored.getString("aggregateType")).isEqualTo("DataProduct");
         assertThat(stored.get("sequence", Number.class).longValue()).isEqualTo(4);

@@ -100,7 +100,7 @@ class AuditTrailReadsTest extends QueryHttpTest {
                 .isNotEmpty().allSatisfy(item -> assertThat(item.get("aggregateType").asText()).isEqualTo("Policy"));
         assertThat(items(json(as("dave", get(EVENTS).param("principal", "carol").param("aggregateId", PRODUCT)))))
                 .extracting(item -> item.get("type").asText())
-                .containsExactly("governance.dataproduct.deprecated.v1", "governance.dataproduct.retired.v1");
+                .containsExactly("governance.dataproduct.deprecated.v2", "governance.dataproduct.retired.v1");
         assertThat(items(json(as("dave", get(EVENTS).param("type", "governance.access-grant.granted.v1")
                 .param("aggregateId", GRANTED))))).hasSize(1);
         Instant second = DataProductStream.START.plusSeconds(1);

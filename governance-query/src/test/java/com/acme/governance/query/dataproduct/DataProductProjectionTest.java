@@ -38,7 +38,25 @@ class DataProductProjectionTest extends ProjectionContractTest {
         return List.of(DataProductStream.fullLifecycle(ID),
                 DataProductStream.of("marketing.campaigns").registered().contractPublished("1.0.0").published().events(),
                 DataProductStream.of("logistics.shipments").registered().unknown("governance.dataproduct.renamed.v1")
-                        .updated().events());
+                        .updated().events(),
+                DataProductStream.of("sales.legacy").registered().published().deprecatedAsRevision1().events());
+    }
+
+    @Test
+    void bothRevisionsOfADeprecationAreProjected() {
+        DataProductStream.of("sales.legacy").registered().published().deprecatedAsRevision1().events()
+                .forEach(projection::apply);
+        DataProductStream.of("sales.clicks").registered().published().deprecatedFor("sales.clicks-v2").events()
+                .forEach(projection::apply);
+
+        Document legacy = product("sales.legacy");
+        assertThat(legacy.getString("status")).isEqualTo("DEPRECATED");
+        assertThat(legacy.getString("deprecationReason")).isEqualTo("superseded by sales.orders-v2");
+        assertThat(legacy.get("replacedBy")).as("revision 1 could not name a successor").isNull();
+        assertThat(legacy.get("version", Number.class).longValue()).isEqualTo(3);
+        Document clicks = product("sales.clicks");
+        assertThat(clicks.getString("status")).isEqualTo("DEPRECATED");
+        assertThat(clicks.getString("replacedBy")).isEqualTo("sales.clicks-v2");
     }
 
     @Override

@@ -73,7 +73,10 @@ class QueryInputFuzzTest {
             new Endpoint("/api/v1/audit/events", null, List.of("aggregateId", "aggregateType", "principal", "type",
                     "from", "to", "cursor", "size")),
             new Endpoint("/api/v1/audit/access-as-of", null, List.of("dataProductId", "consumerTeam", "at", "page",
-                    "size")));
+                    "size")),
+            new Endpoint("/api/v1/audit/verify", null, List.of("aggregateId", "digest")),
+            new Endpoint("/api/v1/audit/digest", null, List.of()),
+            new Endpoint("/api/v1/audit/public-key", null, List.of()));
 
     @LocalServerPort
     private int port;

@@ -1,5 +1,6 @@
 package com.acme.governance.query.support;
 
+import com.acme.governance.api.audit.EventCatalog;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
@@ -75,6 +76,19 @@ public final class DataProductStream {
 
     public DataProductStream deprecated() {
         return append(new DataProductDeprecated(id, "superseded by sales.orders-v2"), "carol", List.of(), List.of("STEWARD"));
+    }
+
+    /** A deprecation that names its successor (revision 2). */
+    public DataProductStream deprecatedFor(String successor) {
+        return append(new DataProductDeprecated(id, "moved to " + successor, DataProductId.of(successor)), "alice",
+                List.of("sales"), List.of());
+    }
+
+    /** A deprecation as revision 1 published it, before it could name a successor, and as Kafka still holds it. */
+    public DataProductStream deprecatedAsRevision1() {
+        return append(EventCatalog.typeOf(DataProductDeprecated.class, "1"), TestJson.MAPPER.createObjectNode()
+                .put("id", id.toString()).put("reason", "superseded by sales.orders-v2"), "carol", List.of(),
+                List.of("STEWARD"));
     }
 
     public DataProductStream retired() {

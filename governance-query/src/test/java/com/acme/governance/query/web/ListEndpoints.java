@@ -51,7 +51,7 @@ final class ListEndpoints {
                             .refusingSaying("must be at most " + DataProductListParameters.MAX_Q_LENGTH + " characters",
                                     "x".repeat(DataProductListParameters.MAX_Q_LENGTH + 1))
                             .refusingSaying("must not contain control characters", "a\u0000b", "line\nbreak")),
-            List.of("sort", "$where", "awaitingMyApproval", "title"),
+            List.of("sort", "$where", "awaitingMyApproval", "title", "asOf"),
             Map.of(params("q", "x".repeat(DataProductListParameters.MAX_Q_LENGTH)),
                     new ListDataProducts(null, null, null, null, null, "x".repeat(DataProductListParameters.MAX_Q_LENGTH), 0, 20)));
 
@@ -60,7 +60,7 @@ final class ListEndpoints {
             (page, size) -> new ListPolicies(PolicyStatus.RETIRED, "sales-eu", page, size),
             List.of(Parameter.named("status", "RETIRED").refusingSaying(oneOf(PolicyStatus.values()), "active", "DRAFT"),
                     Parameter.named("domain", "sales-eu").refusingSaying(DOMAIN_MISMATCH, "Sales", "s", "sales.orders")),
-            List.of("scope.domain", "scope.domain[$ne]", "q", "id"),
+            List.of("scope.domain", "scope.domain[$ne]", "q", "id", "asOf"),
             Map.of());
 
     static final ListEndpoint ACCESS_REQUESTS = new ListEndpoint("/api/v1/access-requests",

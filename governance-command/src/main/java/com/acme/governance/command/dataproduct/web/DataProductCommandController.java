@@ -1,7 +1,6 @@
 package com.acme.governance.command.dataproduct.web;
 
 import com.acme.governance.api.dataproduct.DataProductId;
-import com.acme.governance.api.dataproduct.DeprecateDataProduct;
 import com.acme.governance.api.dataproduct.PublishDataProduct;
 import com.acme.governance.api.dataproduct.RegisterDataProduct;
 import com.acme.governance.api.dataproduct.RetireDataProduct;
@@ -72,8 +71,8 @@ class DataProductCommandController {
     }
 
     @PostMapping("/{id}/deprecate")
-    ResponseEntity<CommandAccepted> deprecate(@PathVariable DataProductId id, @RequestBody ReasonRequest request) {
-        return answer(HttpStatus.OK, dispatcher.send(new DeprecateDataProduct(id, request.reason()), id.toString()));
+    ResponseEntity<CommandAccepted> deprecate(@PathVariable DataProductId id, @RequestBody DeprecateRequest request) {
+        return answer(HttpStatus.OK, dispatcher.send(request.toCommand(id), id.toString()));
     }
 
     @PostMapping("/{id}/retire")

@@ -1,0 +1,28 @@
+package com.acme.governance.query.audit.verify;
+
+import com.acme.governance.api.problem.ProblemTypes;
+import com.acme.governance.query.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** 503 while the configured public key cannot be read; ahead of the query side's catch-all, which would say 500. */
+@RestControllerAdvice(name = "queryAuditVerifyProblems", basePackages = "com.acme.governance.query")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AuditVerifyProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditVerifyProblems.class);
+
+    @ExceptionHandler(VerificationKeyUnavailableException.class)
+    ResponseEntity<ProblemDetail> keyUnavailable(VerificationKeyUnavailableException e) {
+        log.error("Digest verification key unavailable: {}", e.getMessage());
+        return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.INTERNAL,
+                "The configured digest verification key cannot be read; an operator must fix it."));
+    }
+}
