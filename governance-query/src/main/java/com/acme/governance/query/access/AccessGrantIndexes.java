@@ -2,6 +2,7 @@ package com.acme.governance.query.access;
 
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelIndexes;
+import com.acme.governance.query.ingestion.SequencedDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ public class AccessGrantIndexes implements ReadModelIndexes {
     @Override
     public void createIndexes(ReadModelDatabase database) {
         MongoCollection<AccessGrantView> grants = AccessGrantProjection.collectionIn(database);
+        SequencedDocuments.createSequenceIndex(grants, AccessRequestProjection.EVENT_COUNT);
         grants.createIndex(Indexes.ascending("status", "startsAt"));
         // by product or by team, then the start: the filters of the lists and of access-as-of
         grants.createIndex(Indexes.ascending("dataProductId", "startsAt"));

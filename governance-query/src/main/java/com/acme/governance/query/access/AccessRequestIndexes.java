@@ -2,6 +2,7 @@ package com.acme.governance.query.access;
 
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelIndexes;
+import com.acme.governance.query.ingestion.SequencedDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ public class AccessRequestIndexes implements ReadModelIndexes {
     @Override
     public void createIndexes(ReadModelDatabase database) {
         MongoCollection<AccessRequestView> requests = AccessRequestProjection.collectionIn(database);
+        SequencedDocuments.createSequenceIndex(requests, AccessRequestProjection.EVENT_COUNT);
         requests.createIndex(Indexes.ascending("status", "requestedAt"));
         requests.createIndex(Indexes.ascending("dataProductId"));
         requests.createIndex(Indexes.ascending("consumerTeam"));

@@ -2,6 +2,7 @@ package com.acme.governance.query.dataproduct;
 
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelIndexes;
+import com.acme.governance.query.ingestion.SequencedDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ public class DataProductIndexes implements ReadModelIndexes {
     @Override
     public void createIndexes(ReadModelDatabase database) {
         MongoCollection<DataProductView> products = DataProductProjection.collectionIn(database);
+        SequencedDocuments.createSequenceIndex(products, SequencedDocuments.VERSION);
         products.createIndex(Indexes.ascending("domain"));
         products.createIndex(Indexes.ascending("ownerTeam"));
         products.createIndex(Indexes.ascending("tags"));
