@@ -17,7 +17,8 @@ public class AuditEventIndexes implements ReadModelIndexes {
     public void createIndexes(ReadModelDatabase database) {
         MongoCollection<AuditEventDocument> events =
                 database.collection(AuditEventProjection.COLLECTION, AuditEventDocument.class);
-        events.createIndex(Indexes.ascending("aggregateId", "sequence"));
+        // unique (an aggregate has one event per sequence): each event's predecessor is looked up by it as it arrives
+        ReadModelIndexes.createUnique(events, AuditTrailFilter.AGGREGATE_ID, AuditTrailFilter.SEQUENCE);
         events.createIndex(Indexes.ascending(AuditTrailFilter.TRAIL_TIME, AuditTrailFilter.AGGREGATE_ID,
                 AuditTrailFilter.SEQUENCE));
     }

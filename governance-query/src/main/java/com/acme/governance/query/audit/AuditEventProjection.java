@@ -1,11 +1,11 @@
 package com.acme.governance.query.audit;
 
 import com.acme.governance.query.config.ReadModelDatabase;
+import com.acme.governance.query.config.ReadModelIndexes;
 import com.acme.governance.query.ingestion.IdempotentInsert;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.Projection;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +41,8 @@ public class AuditEventProjection implements Projection {
             return event.time();
         }
         AuditEventDocument.TrailTime predecessor = trailTimes
-                .find(Filters.and(Filters.eq(AuditTrailFilter.AGGREGATE_ID, event.aggregateId()),
-                        Filters.eq(AuditTrailFilter.SEQUENCE, event.sequence() - 1)))
+                .find(ReadModelIndexes.exactly(AuditTrailFilter.AGGREGATE_ID, event.aggregateId(),
+                        AuditTrailFilter.SEQUENCE, event.sequence() - 1))
                 .projection(Projections.include(AuditTrailFilter.TRAIL_TIME))
                 .first();
         if (predecessor == null || predecessor.trailTime() == null || !predecessor.trailTime().isAfter(event.time())) {

@@ -1,9 +1,8 @@
 package com.acme.governance.query.ingestion;
 
+import com.acme.governance.query.config.ReadModelIndexes;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
@@ -64,8 +63,7 @@ public class SequencedDocuments<T> {
     /** A later event: applies {@code change} if, and only if, the document's count is {@code event.sequence()}. */
     public void change(IncomingEvent event, Bson change) {
         long sequence = event.sequence();
-        // a plain {_id, count} document, not Filters.and (which renders $and), so that createSequenceIndex serves it
-        UpdateResult result = collection.updateOne(new Document("_id", event.aggregateId()).append(countField, sequence),
+        UpdateResult result = collection.updateOne(ReadModelIndexes.exactly("_id", event.aggregateId(), countField, sequence),
                 Updates.combine(change, Updates.set(countField, sequence + 1), Updates.set(UPDATED_AT, Date.from(event.time()))));
         if (result.getMatchedCount() == 1) {
             return;
@@ -81,12 +79,11 @@ public class SequencedDocuments<T> {
 
     /**
      * The index for the filter of {@link #change}, {@code {_id, count}}, to be created with the read model's other
-     * indexes. MongoDB would find the document by {@code _id} alone; the embedded MongoDB-wire server uses an index
-     * only for a filter that names exactly its fields, and otherwise scans the whole collection, which made every
-     * event cost time in proportion to the read model's size (6 ms per update at 20,000 documents against 0.14 ms).
+     * indexes: MongoDB would find the document by {@code _id} alone, the embedded server only by this index (4.3 ms
+     * an update at 20,000 documents without it, 0.14 ms with it).
      */
     public static void createSequenceIndex(MongoCollection<?> collection, String countField) {
-        collection.createIndex(Indexes.ascending("_id", countField), new IndexOptions().unique(true));
+        ReadModelIndexes.createUnique(collection, "_id", countField);
     }
 
     /** A later event that changes nothing in this read model, yet counts: else the stream's next one would be a gap. */
