@@ -25,7 +25,11 @@ public record DataProductDeprecated(DataProductId id, String reason, DataProduct
      * successor is unknown (null). Returns a new node; the stored revision 1 is never changed (its hash covers it).
      */
     public static JsonNode fromRevision1(JsonNode revision1) {
-        ObjectNode revision2 = ((ObjectNode) revision1).deepCopy();
+        if (!(revision1 instanceof ObjectNode object)) {
+            // not a payload of revision 1 at all: left as it is, for the reader to refuse as malformed
+            return revision1;
+        }
+        ObjectNode revision2 = object.deepCopy();
         if (!revision2.has("replacedBy")) {
             revision2.putNull("replacedBy");
         }

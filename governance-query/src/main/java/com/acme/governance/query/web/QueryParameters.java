@@ -184,12 +184,21 @@ public final class QueryParameters {
         return problems.stream().anyMatch(problem -> problem.field().equals(name));
     }
 
+    private static final Instant EARLIEST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private static Instant parseInstant(String value) {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            instant = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(INSTANT, e);
         }
+        // years ISO-8601 writes with four digits: far beyond them a BSON date (milliseconds in 64 bits) overflows
+        if (instant.isBefore(EARLIEST_INSTANT) || instant.isAfter(LATEST_INSTANT)) {
+            throw new IllegalArgumentException(INSTANT + ", between the years 0000 and 9999");
+        }
+        return instant;
     }
 
     /** Free text of at most {@code maxLength} characters without control characters; null when absent or blank. */

@@ -149,6 +149,8 @@ class AsOfReadsTest {
             asOf=2026-03-01                                 | asOf
             asOf=                                           | asOf
             asOf=2999-01-01T00:00:00Z                       | asOf
+            asOf=-999999999-01-01T00:00:00Z                 | asOf
+            asOf=-0001-12-31T23:59:59Z                      | asOf
             asOf=2026-03-01T09:00:03Z&asOf=2026-03-01T09:00:04Z | asOf
             at=2026-03-01T09:00:03Z                         | at
             asOf=2026-03-01T09:00:03Z&page=1                | page

@@ -144,6 +144,7 @@ class AccessAsOfTest {
             at=2026-03-01T09:00:03Z                            | dataProductId
             dataProductId=sales.orders&at=yesterday            | at
             dataProductId=sales.orders&at=2026-03-01T09:00:03  | at
+            dataProductId=sales.orders&at=-999999999-01-01T00:00:00Z | at
             consumerTeam=Marketing&at=2026-03-01T09:00:03Z     | consumerTeam
             dataProductId=sales&at=2026-03-01T09:00:03Z        | dataProductId
             """)

@@ -22,6 +22,19 @@ public final class DigestIssuers {
         return actor.hasRole(Actor.AUDITOR) || actor.hasRole(Actor.OPERATOR) || SYSTEM.equals(actor);
     }
 
+    /**
+     * A request over HTTP: auditors and operators only. The system's identity is the schedule's, never a caller's,
+     * whatever name an identity provider gives someone.
+     *
+     * @throws NotPermittedException otherwise
+     */
+    public static void requireRequester(Actor actor) {
+        if (!actor.hasRole(Actor.AUDITOR) && !actor.hasRole(Actor.OPERATOR)) {
+            throw new NotPermittedException(actor.principal() + " is neither an auditor nor an operator; only they "
+                    + "ask for audit digests");
+        }
+    }
+
     /** @throws NotPermittedException when {@link #allows} does not */
     public static void require(Actor actor) {
         if (!allows(actor)) {

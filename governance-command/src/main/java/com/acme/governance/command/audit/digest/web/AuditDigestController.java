@@ -1,6 +1,8 @@
 package com.acme.governance.command.audit.digest.web;
 
+import com.acme.governance.api.audit.Actor;
 import com.acme.governance.api.audit.IssueAuditDigest;
+import com.acme.governance.command.audit.digest.DigestIssuers;
 import com.acme.governance.command.audit.digest.issuing.AuditDigestIssuer;
 import com.acme.governance.command.audit.digest.issuing.IssuedDigest;
 import com.acme.governance.edge.consistency.GovernanceToken;
@@ -36,7 +38,9 @@ class AuditDigestController {
     @PostMapping
     @Operation(summary = "Issue a signed digest of the whole history now (auditors and operators)")
     ResponseEntity<String> issue() {
-        IssuedDigest digest = issuer.issue(AuthenticatedActor.current());
+        Actor caller = AuthenticatedActor.current();
+        DigestIssuers.requireRequester(caller);
+        IssuedDigest digest = issuer.issue(caller);
         return ResponseEntity.created(LATEST)
                 .header(GovernanceToken.HEADER, new GovernanceToken(IssueAuditDigest.LEDGER,
                         digest.ledgerSequence()).toString())
