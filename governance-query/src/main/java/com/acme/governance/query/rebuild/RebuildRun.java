@@ -95,8 +95,14 @@ final class RebuildRun {
                 return;
             }
             if (caughtUp()) {
-                swap(partitions);
-                return;
+                // the live position seen at the last checkpoint may be old: read it again, and read on if it moved
+                if (!checkpoint(partitions)) {
+                    return;
+                }
+                if (caughtUp()) {
+                    swap(partitions);
+                    return;
+                }
             }
         }
         log.info("Rebuild {} paused at offsets {} (the service stops): an instance resumes it from its last "
@@ -256,12 +262,6 @@ final class RebuildRun {
      */
     private void swap(List<TopicPartition> partitions) {
         if (state.status() == RebuildStatus.RUNNING) {
-            if (!checkpoint(partitions)) {
-                return;
-            }
-            if (!caughtUp()) {
-                return;
-            }
             state = state.withStatus(RebuildStatus.SWAPPING, services.clock().instant(), null);
             if (!save(state)) {
                 return;
