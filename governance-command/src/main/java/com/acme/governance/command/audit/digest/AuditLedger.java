@@ -23,7 +23,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * its latest sequence): of two digests read at the same time, by two instances or two requests, only the first is
  * recorded, and the ledger's order is the order in which the digests saw the history.
  */
-@Aggregate(cache = "commandAggregateCache")
+// Not cached: an instance's cached ledger would be behind another instance's digests and refuse a valid one.
+@Aggregate
 public class AuditLedger {
 
     @AggregateIdentifier
