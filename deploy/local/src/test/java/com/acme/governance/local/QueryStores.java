@@ -105,8 +105,8 @@ final class QueryStores {
     static long assertSameDocuments(MongoCollection<Document> actual, MongoCollection<Document> expected,
                                     String name) {
         long compared = 0;
-        try (MongoCursor<Document> left = actual.find().sort(Sorts.ascending("_id")).iterator();
-             MongoCursor<Document> right = expected.find().sort(Sorts.ascending("_id")).iterator()) {
+        try (MongoCursor<Document> left = actual.find().sort(Sorts.ascending("_id")).batchSize(1000).iterator();
+             MongoCursor<Document> right = expected.find().sort(Sorts.ascending("_id")).batchSize(1000).iterator()) {
             while (left.hasNext() && right.hasNext()) {
                 Document expectedDocument = right.next();
                 assertThat(left.next()).as("collection %s, document %s", name, expectedDocument.get("_id"))
