@@ -3,12 +3,15 @@ package com.acme.governance.query.asof;
 import com.acme.governance.query.audit.AuditEventRepository;
 import com.acme.governance.query.ingestion.EventPayloads;
 import com.acme.governance.query.ingestion.IncomingEvent;
+import com.acme.governance.query.web.ResourceNotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * An aggregate as it stood at an instant, rebuilt from its events up to then in the event log ({@code audit_events},
@@ -36,6 +39,21 @@ public class AggregateAsOf {
     /** Now, by the services' clock: {@code asOf} may not be later. */
     public Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * The resource a read asks for: as it stood at the request's {@code asOf} (see {@link AsOfParameter}), else
+     * today's read model.
+     *
+     * @param kind names the resource in the 404 problem
+     * @throws ResourceNotFoundException when it did not exist then, or does not exist today
+     */
+    public <V> V todayOrAsOf(MultiValueMap<String, String> parameters, String kind, String aggregateType,
+                             String aggregateId, Fold<V> fold, Supplier<Optional<V>> today) {
+        return AsOfParameter.parse(parameters, now())
+                .map(at -> at(aggregateType, aggregateId, at, fold)
+                        .orElseThrow(() -> new ResourceNotFoundException(kind, aggregateId, at)))
+                .orElseGet(() -> today.get().orElseThrow(() -> new ResourceNotFoundException(kind, aggregateId)));
     }
 
     /** @return empty when the aggregate had no event yet at {@code at} */

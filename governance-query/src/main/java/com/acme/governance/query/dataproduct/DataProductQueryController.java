@@ -23,9 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** The read side of data products. */
 @RestController("queryDataProductController")
@@ -74,12 +72,8 @@ public class DataProductQueryController {
     @Parameter(name = AsOfParameter.AS_OF, in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date-time"))
     public ResponseEntity<DataProductView> get(@PathVariable("id") DataProductId id,
                                                @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        Optional<Instant> asOf = AsOfParameter.parse(parameters, history.now());
-        DataProductView product = asOf
-                .map(at -> history.at(DataProductProjection.AGGREGATE_TYPE, id.toString(), at, DataProductFold::apply)
-                        .orElseThrow(() -> new ResourceNotFoundException("Data product", id.toString(), at)))
-                .orElseGet(() -> products.find(id)
-                        .orElseThrow(() -> new ResourceNotFoundException("Data product", id.toString())));
+        DataProductView product = history.todayOrAsOf(parameters, "Data product", DataProductProjection.AGGREGATE_TYPE,
+                id.toString(), DataProductFold::apply, () -> products.find(id));
         return ResponseEntity.ok().eTag("\"" + product.version() + "\"").body(product);
     }
 

@@ -22,9 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** The read side of governance policies. */
 @RestController("queryPolicyController")
@@ -62,12 +60,8 @@ public class PolicyQueryController {
     @Parameter(name = AsOfParameter.AS_OF, in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date-time"))
     public ResponseEntity<PolicyView> get(@PathVariable("id") PolicyId id,
                                           @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        Optional<Instant> asOf = AsOfParameter.parse(parameters, history.now());
-        PolicyView policy = asOf
-                .map(at -> history.at(PolicyProjection.AGGREGATE_TYPE, id.value(), at, PolicyFold::apply)
-                        .orElseThrow(() -> new ResourceNotFoundException("Policy", id.value(), at)))
-                .orElseGet(() -> policies.find(id.value())
-                        .orElseThrow(() -> new ResourceNotFoundException("Policy", id.value())));
+        PolicyView policy = history.todayOrAsOf(parameters, "Policy", PolicyProjection.AGGREGATE_TYPE, id.value(),
+                PolicyFold::apply, () -> policies.find(id.value()));
         // the event count, not the policy's version: retirement changes the policy without making a version
         return ResponseEntity.ok().eTag("\"" + policy.eventCount() + "\"").body(policy);
     }
