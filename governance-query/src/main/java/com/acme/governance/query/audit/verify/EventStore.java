@@ -3,9 +3,11 @@ package com.acme.governance.query.audit.verify;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoIterable;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
 
 import java.util.Optional;
@@ -23,14 +25,14 @@ public class EventStore implements AutoCloseable {
 
     private static final Bson STORE_ORDER = Sorts.ascending(StoredEvent.AGGREGATE_ID, StoredEvent.SEQUENCE_NUMBER);
 
-    private final MongoCollection<StoredEvent> events;
-    private final MongoCollection<StoredDigest> digests;
+    private final MongoCollection<BsonDocument> events;
+    private final MongoCollection<BsonDocument> digests;
     private final MongoClient ownClient;
 
     /** @param ownClient the client to close with this store, or null when {@code database}'s client is shared */
     EventStore(MongoDatabase database, MongoClient ownClient) {
-        this.events = database.getCollection(EVENTS, StoredEvent.class);
-        this.digests = database.getCollection(DIGESTS, StoredDigest.class);
+        this.events = database.getCollection(EVENTS, BsonDocument.class);
+        this.digests = database.getCollection(DIGESTS, BsonDocument.class);
         this.ownClient = ownClient;
     }
 
@@ -43,7 +45,9 @@ public class EventStore implements AutoCloseable {
      */
     MongoCursor<StoredEvent> inStoreOrder(String aggregateId, int batchSize) {
         Bson filter = aggregateId == null ? Filters.empty() : Filters.eq(StoredEvent.AGGREGATE_ID, aggregateId);
-        return events.find(filter).sort(STORE_ORDER).batchSize(batchSize).cursor();
+        MongoIterable<StoredEvent> stored = events.find(filter).sort(STORE_ORDER).batchSize(batchSize)
+                .map(StoredEvent::of);
+        return stored.cursor();
     }
 
     /** Whether the store holds this event now; for an event that was appended while a verification read past it. */
@@ -54,7 +58,8 @@ public class EventStore implements AutoCloseable {
 
     /** The digest issued last, if any. */
     Optional<StoredDigest> latestDigest() {
-        return Optional.ofNullable(digests.find().sort(Sorts.descending(StoredDigest.ISSUED_AT)).limit(1).first());
+        return Optional.ofNullable(digests.find().sort(Sorts.descending(StoredDigest.ISSUED_AT)).limit(1).first())
+                .map(StoredDigest::of);
     }
 
     @Override

@@ -1,16 +1,28 @@
 package com.acme.governance.query.audit.verify;
 
-import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 import java.time.Instant;
 
 /**
  * A signed digest as the command side records it in {@code audit_digests} of the event store's database.
  *
- * @param json the digest's JSON exactly as it was signed ({@code AuditDigest.toJson()} after
- *             {@code DigestSignature.sign}): answered and verified as stored, never re-serialized
+ * @param issuedAt null when the stored field is no date: the record was altered, and its JSON then fails to verify
+ * @param json     the digest's JSON exactly as it was signed ({@code AuditDigest.toJson()} after
+ *                 {@code DigestSignature.sign}): answered and verified as stored, never re-serialized
  */
-public record StoredDigest(@BsonId String id, Instant issuedAt, String rootHash, String json) {
+public record StoredDigest(String id, Instant issuedAt, String rootHash, String json) {
 
     static final String ISSUED_AT = "issuedAt";
+
+    /** Read by hand, as {@link StoredEvent#of} is, so that an altered record is reported, not a server error. */
+    static StoredDigest of(BsonDocument document) {
+        BsonValue issuedAt = document.get(ISSUED_AT);
+        return new StoredDigest(BsonText.of(document.get("_id")),
+                issuedAt != null && issuedAt.isDateTime() ? Instant.ofEpochMilli(issuedAt.asDateTime().getValue())
+                        : null,
+                BsonText.of(document.get("rootHash")), BsonText.of(document.get("json")));
+    }
+
 }

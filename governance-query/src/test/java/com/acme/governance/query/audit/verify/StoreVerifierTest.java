@@ -201,6 +201,44 @@ class StoreVerifierTest {
     }
 
     @Test
+    void aStoredFieldAlteredToAnotherTypeIsReportedAtItsEventNotAsAnError() {
+        List<SealedEvent> orders = chain("sales.orders", 3);
+        storeAndCopy(orders);
+        storedEvents.updateOne(new Document("aggregateIdentifier", "sales.orders").append("sequenceNumber", 1L),
+                new Document("$set", new Document("timestamp", 42).append("eventIdentifier", new Document("x", 1))));
+
+        StoreVerificationReport report = verifier.verify(null, true);
+
+        assertThat(report.firstBroken()).isEqualTo(new BrokenLink("sales.orders", 1, Reason.HASH_MISMATCH));
+        assertThat(report.eventsChecked()).isEqualTo(3);
+    }
+
+    @Test
+    void aSequenceNumberAlteredIntoTextLeavesAGapAtItsPlace() {
+        storeAndCopy(chain("sales.orders", 3));
+        storedEvents.updateOne(new Document("aggregateIdentifier", "sales.orders").append("sequenceNumber", 1L),
+                new Document("$set", new Document("sequenceNumber", "1")));
+
+        StoreVerificationReport report = verifier.verify("sales.orders", false);
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.firstBroken().aggregateId()).isEqualTo("sales.orders");
+    }
+
+    @Test
+    void aDigestRecordAlteredToAnotherTypeIsAnInvalidDigest() {
+        storeAndCopy(chain("sales.orders", 1));
+        storedDigests.insertOne(new Document("_id", "altered").append("issuedAt", "yesterday")
+                .append("rootHash", 7).append("json", 12));
+
+        StoreVerificationReport report = verifier.verify(null, true);
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.digest().id()).isEqualTo("altered");
+        assertThat(report.digest().status()).isEqualTo(DigestUse.Status.INVALID);
+    }
+
+    @Test
     void aLongRunLogsHowFarItGotAndItsRate() {
         storeAndCopy(chain("sales.orders", 3));
         Logger progress = (Logger) LoggerFactory.getLogger(VerificationProgress.class);
