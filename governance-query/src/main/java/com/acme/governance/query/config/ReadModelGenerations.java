@@ -10,6 +10,7 @@ import org.bson.Document;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +55,40 @@ public class ReadModelGenerations {
             return last.generation();
         }
         return liveNow();
+    }
+
+    /**
+     * The live generation as this instance knows it, and when it read it from the database: for a write that must
+     * learn afterwards whether a swap may have left it behind (see {@link #swappedSince}).
+     */
+    public Reading reading() {
+        live();
+        Cached last = cached;
+        return new Reading(last.generation(), last.readAt());
+    }
+
+    /**
+     * The generation that replaced {@code reading}'s since it was read, when writes made on the old one may be
+     * missing from it; else empty. A swap drains whatever the live consumer recorded as applied into the new
+     * generation twice: at once, and again twice {@link #cacheFor()} later. Work recorded within twice
+     * {@code cacheFor} of the reading is therefore in the second drain (the swap came after the reading), and only
+     * slower work needs to ask the database.
+     */
+    public OptionalLong swappedSince(Reading reading) {
+        if (System.nanoTime() - reading.readAtNanos() < cacheFor.multipliedBy(2).toNanos()) {
+            return OptionalLong.empty();
+        }
+        long live = liveNow();
+        return live == reading.generation() ? OptionalLong.empty() : OptionalLong.of(live);
+    }
+
+    /** The live generation and the {@link System#nanoTime()} at which it was read from the database. */
+    public record Reading(long generation, long readAtNanos) {
+    }
+
+    /** Whether this thread is pinned to a generation (a rebuild's writes), rather than following the live one. */
+    public boolean isPinned() {
+        return pinned.get() != null;
     }
 
     /** The live generation as the database has it now. */
@@ -112,10 +147,6 @@ public class ReadModelGenerations {
         void close();
     }
 
-    /** Runs {@code work} on one generation throughout: the pinned one, else the live one as of now. */
-    public void withinOne(Runnable work) {
-        pinned(current(), work);
-    }
 
     /**
      * The swap: one conditional write, so that of two racing rebuilds at most one wins.

@@ -61,27 +61,27 @@ public class GovernanceEventListener implements ConsumerSeekAware {
             containerFactory = "queryKafkaListenerContainerFactory")
     public void onRecord(ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        apply(record, partition);
-        // After every read-model write of the record: a crash before this line re-applies it, idempotently.
-        positions.advance(group, partition, record.offset() + 1);
+        // After every read-model write of the record: a crash before it re-applies the record, idempotently.
+        Runnable recordPosition = () -> positions.advance(group, partition, record.offset() + 1);
+        decodedOrParked(record, partition).ifPresentOrElse(event -> dispatcher.dispatch(event, recordPosition),
+                recordPosition);
         stalls.applied(partition, record.offset());
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record, TopicPartition partition) {
+    /** The record's event; empty when it is parked instead (undecodable, or behind a parked record). */
+    private Optional<IncomingEvent> decodedOrParked(ConsumerRecord<String, byte[]> record, TopicPartition partition) {
         String aggregateId = RecordDecoder.aggregateIdOf(record);
         Optional<String> holding = parking.holdingRecordOf(aggregateId, partition);
         if (holding.isPresent()) {
             parking.parkBehind(record, aggregateId, holding.get());
-            return;
+            return Optional.empty();
         }
-        IncomingEvent event;
         try {
-            event = decoder.decode(record);
+            return Optional.of(decoder.decode(record));
         } catch (UndecodableRecordException e) {
             parking.park(record, aggregateId, e);
-            return;
+            return Optional.empty();
         }
-        dispatcher.dispatch(event);
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.List;
  * Hands every event to every projection, then records that its aggregate's read models reached it. The position
  * moves only after all projections succeeded, because readers waiting on a consistency token trust it. One event is
  * applied to one generation of the read models throughout (ADR 0026): the one the thread is pinned to (a rebuild's),
- * else the live one as of the event's start, even if a swap happens meanwhile.
+ * else the live one as of the event's start, even if a swap happens meanwhile; and again to the new one when the
+ * swap may have missed it (see {@link #dispatch(IncomingEvent, Runnable)}).
  */
 @Component("queryProjectionDispatcher")
 public class ProjectionDispatcher {
@@ -55,22 +56,46 @@ public class ProjectionDispatcher {
      *                                 get here (see {@link RecordDecoder})
      */
     public void dispatch(IncomingEvent event) {
+        dispatch(event, () -> {
+        });
+    }
+
+    /**
+     * Applies the event, then runs {@code recorded}: the live consumer's write of its position, which a rebuild's
+     * swap reads to learn what to apply to the new generation. Should a swap have come between the event's reading
+     * of the live generation and that write, and too long ago for the swap's last drain to have seen the write (a
+     * write stalled for seconds), the event is applied again to the new generation, idempotently: no event is left
+     * in the replaced generation only.
+     */
+    public void dispatch(IncomingEvent event, Runnable recorded) {
         if (!event.isCatalogued()) {
             throw new MalformedEventException(event.type(), "type " + event.type() + " of " + event.describe()
                     + " is not in the EventCatalog of this version");
         }
-        if (generations == null) {
-            applyToAll(event);
-        } else {
-            generations.withinOne(() -> applyToAll(event));
+        if (generations == null || generations.isPinned()) {
+            applyToAll(event, true);
+            recorded.run();
+            return;
         }
+        ReadModelGenerations.Reading reading = generations.reading();
+        generations.pinned(reading.generation(), () -> applyToAll(event, true));
+        recorded.run();
+        generations.swappedSince(reading).ifPresent(live -> {
+            log.info("{} was applied to generation {} while generation {} replaced it; applying it there too",
+                    event.describe(), reading.generation(), live);
+            generations.pinned(live, () -> applyToAll(event, false));
+        });
     }
 
-    private void applyToAll(IncomingEvent event) {
+    private void applyToAll(IncomingEvent event, boolean counted) {
         for (Projection projection : projections) {
             projection.apply(event);
         }
-        if (positions.advance(event.aggregateId(), event.sequence())) {
+        boolean advanced = positions.advance(event.aggregateId(), event.sequence());
+        if (!counted) {
+            return;
+        }
+        if (advanced) {
             applied.increment();
         } else {
             duplicates.increment();

@@ -1,14 +1,18 @@
 package com.acme.governance.query.ingestion;
 
+import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.consistency.PositionAdvancedSignal;
 import com.acme.governance.query.consistency.ProjectionPositions;
 import com.acme.governance.query.support.DataProductStream;
 import com.acme.governance.query.support.InMemoryMongo;
+import com.acme.governance.query.support.TestJson;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +53,54 @@ class ProjectionDispatcherTest {
         assertThat(applied).containsExactly("a:0", "b:0", "a:1", "b:1");
         assertThat(positions.current(ID)).isEqualTo(1);
         assertThat(positions.current("marketing.campaigns")).isEqualTo(ProjectionPositions.NONE);
+    }
+
+    @Test
+    void anEventStalledAcrossASwapIsAppliedToTheNewGenerationTooOnceItsPositionIsRecorded() {
+        Duration cache = Duration.ofMillis(50);
+        String name = "dispatch_" + System.nanoTime();
+        ReadModelDatabase live = new ReadModelDatabase(mongo.client().getDatabase(name), TestJson.MAPPER, cache);
+        ReadModelDatabase rebuilding = new ReadModelDatabase(mongo.client().getDatabase(name), TestJson.MAPPER, cache);
+        ProjectionPositions livePositions = new ProjectionPositions(live, new PositionAdvancedSignal());
+        List<Long> generationsWritten = new ArrayList<>();
+        Projection stallingAcrossASwap = event -> {
+            generationsWritten.add(live.generations().current());
+            if (generationsWritten.size() == 1) {
+                assertThat(rebuilding.generations().swap(0, 1)).isTrue();
+            }
+        };
+        ProjectionDispatcher dispatcher = new ProjectionDispatcher(List.of(stallingAcrossASwap), livePositions,
+                new SimpleMeterRegistry(), live.generations());
+        IncomingEvent registered = DataProductStream.fullLifecycle(ID).get(0);
+        live.generations().liveNow();
+
+        // The position write stalls past the swap's last drain (twice the cache after the swap).
+        dispatcher.dispatch(registered, () -> sleep(cache.multipliedBy(3)));
+
+        assertThat(generationsWritten).containsExactly(0L, 1L);
+        assertThat(live.generations().pinned(1, () -> livePositions.current(ID))).isZero();
+    }
+
+    @Test
+    void anEventRecordedSoonAfterItsGenerationWasReadIsAppliedOnce() {
+        ReadModelDatabase database = mongo.freshDatabase();
+        ProjectionPositions livePositions = new ProjectionPositions(database, new PositionAdvancedSignal());
+        ProjectionDispatcher dispatcher = new ProjectionDispatcher(List.of(recording("a")), livePositions,
+                new SimpleMeterRegistry(), database.generations());
+
+        dispatcher.dispatch(DataProductStream.fullLifecycle(ID).get(0), () -> {
+        });
+
+        assertThat(applied).containsExactly("a:0");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
