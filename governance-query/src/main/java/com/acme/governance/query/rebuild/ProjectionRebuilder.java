@@ -143,14 +143,27 @@ public class ProjectionRebuilder implements SmartLifecycle {
             log.warn("Rebuild {} stopped here: {}", state.id(), e.getMessage());
             return;
         }
-        if (stored.get().status() == RebuildStatus.SWAPPING) {
-            // The new generation may be live already: never FAILED, another stint finishes the swap after the lease.
+        if (stored.get().status() == RebuildStatus.SWAPPING && swapCanFinish(state)) {
+            // The new generation is live, or may become so: never FAILED, another stint finishes the swap after the lease.
             log.error("Rebuild {} failed while it swapped; it is resumed once its lease lapses", state.id(), e);
             return;
         }
         rebuilds.save(stored.get().withStatus(RebuildStatus.FAILED, clock.instant(), e.getMessage()));
         log.error("Rebuild {} failed; generation {} stays live, untouched: {}", state.id(), state.sourceGeneration(),
                 e.getMessage(), e);
+    }
+
+    /**
+     * Whether a later stint can finish the swap: unless the database says that a third generation is live (someone
+     * else swapped, so this swap can never happen and its target never served), it must be left to one.
+     */
+    private boolean swapCanFinish(RebuildState state) {
+        try {
+            long live = services.generations().liveNow();
+            return live == state.targetGeneration() || live == state.sourceGeneration();
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
     }
 
     public boolean isBusy() {

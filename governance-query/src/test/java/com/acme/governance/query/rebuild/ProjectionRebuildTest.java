@@ -172,6 +172,23 @@ class ProjectionRebuildTest {
     }
 
     @Test
+    void aSwapThatAnotherSwapMadeImpossibleFailsInsteadOfBeingResumedForever() {
+        liveSideApplied(history(3));
+        gate = new CountDownLatch(1);
+        ProjectionRebuilder rebuilder = rebuilder();
+        rebuilder.request("admin");
+        await().atMost(WAIT).until(rebuilder::isBusy);
+
+        assertThat(database.generations().swap(0, 7)).as("someone else's swap").isTrue();
+        gate.countDown();
+
+        RebuildState failed = awaitStatus(RebuildStatus.FAILED);
+        assertThat(failed.failure()).contains("no longer live");
+        assertThat(database.generations().liveNow()).isEqualTo(7);
+        await().atMost(WAIT).until(() -> !rebuilder.isBusy());
+    }
+
+    @Test
     void aSecondRebuildReplacesTheGenerationTheFirstOneSwappedInAndDropsTheOneBefore() {
         liveSideApplied(history(5));
         Map<String, List<Document>> before = documentsOf(0);
