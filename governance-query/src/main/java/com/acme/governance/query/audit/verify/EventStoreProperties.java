@@ -15,17 +15,24 @@ import java.time.Duration;
  * @param database         the command side's event store database ({@code governance.command.mongo-database})
  * @param batchSize        events fetched per round trip while verifying: what a verification holds in memory
  * @param progressInterval how often a verification logs how far it got
+ * @param concurrentVerifications how many verifications one instance runs at once: each reads the whole store, so
+ *                         more callers get 503 with {@code Retry-After} rather than share the database between them
  */
 @ConfigurationProperties("governance.query.event-store")
 public record EventStoreProperties(
         @DefaultValue("") String uri,
         @DefaultValue("governance_events") String database,
         @DefaultValue("500") int batchSize,
-        @DefaultValue("5s") Duration progressInterval) {
+        @DefaultValue("5s") Duration progressInterval,
+        @DefaultValue("1") int concurrentVerifications) {
 
     public EventStoreProperties {
         if (batchSize < 1) {
             throw new IllegalArgumentException("governance.query.event-store.batch-size must be at least 1");
+        }
+        if (concurrentVerifications < 1) {
+            throw new IllegalArgumentException(
+                    "governance.query.event-store.concurrent-verifications must be at least 1");
         }
     }
 }

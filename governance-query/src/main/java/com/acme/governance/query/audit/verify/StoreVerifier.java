@@ -32,6 +32,7 @@ public class StoreVerifier {
     private final SealedEvents sealedEvents;
     private final ObjectMapper objectMapper;
     private final EventStoreProperties properties;
+    private final VerificationSlots slots;
 
     public StoreVerifier(EventStore queryEventStore, AuditCopies copies, VerificationKey key,
                          ObjectMapper objectMapper, EventStoreProperties properties) {
@@ -41,6 +42,7 @@ public class StoreVerifier {
         this.sealedEvents = new SealedEvents(objectMapper);
         this.objectMapper = objectMapper;
         this.properties = properties;
+        this.slots = new VerificationSlots(properties.concurrentVerifications());
     }
 
     private record DigestChoice(AuditDigest digest, DigestUse use) {
@@ -51,8 +53,13 @@ public class StoreVerifier {
     /**
      * @param aggregateId null for the whole store
      * @param withDigest  whether to verify against the latest digest, if one is stored
+     * @throws VerificationsBusyException while {@code concurrent-verifications} verifications run here already
      */
     public StoreVerificationReport verify(String aggregateId, boolean withDigest) {
+        return slots.run(() -> verifyNow(aggregateId, withDigest));
+    }
+
+    private StoreVerificationReport verifyNow(String aggregateId, boolean withDigest) {
         DigestChoice choice = withDigest ? latestDigest(aggregateId) : DigestChoice.NONE;
         ChainVerifier chains = choice.digest() == null ? ChainVerifier.withoutDigest()
                 : ChainVerifier.against(choice.digest());

@@ -72,6 +72,6 @@ class EventStoreConnectionTest {
     }
 
     private static EventStoreProperties properties(String uri, String database) {
-        return new EventStoreProperties(uri, database, 10, Duration.ofSeconds(5));
+        return new EventStoreProperties(uri, database, 10, Duration.ofSeconds(5), 1);
     }
 }

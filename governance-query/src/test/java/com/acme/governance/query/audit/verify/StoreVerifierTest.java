@@ -67,7 +67,7 @@ class StoreVerifierTest {
     private StoreVerifier verifierLogging(Duration progressInterval) {
         return new StoreVerifier(new EventStore(store, null), new AuditCopies(readModels),
                 new VerificationKey(new AuditKeyProperties(KEY_FILE.toString())), TestJson.MAPPER,
-                new EventStoreProperties("", store.getName(), 2, progressInterval));
+                new EventStoreProperties("", store.getName(), 2, progressInterval, 1));
     }
 
     @AfterAll
