@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The local stack's audit signing key (adr/0025): an Ed25519 key pair created under {@code <data-dir>/keys} on the
@@ -55,17 +56,21 @@ final class LocalAuditKeys {
         }
     }
 
-    /** Written whole into a private file beside it, then moved into place: never a half-written key. */
     private static void create(Path signing) throws IOException {
         KeyPair keys = PemKeys.generate();
-        Path written = Files.createTempFile(signing.getParent(), "audit-signing-key-", ".new", ownerOnly(signing));
+        writeWhole(signing, PemKeys.pem(keys.getPrivate()) + PemKeys.pem(keys.getPublic()), ownerOnly(signing));
+        log.info("Created the audit signing key {}", signing);
+    }
+
+    /** Written whole into a file beside it, then moved into place: a crash never leaves half a key. */
+    private static void writeWhole(Path target, String text, FileAttribute<?>... attributes) throws IOException {
+        Path written = Files.createTempFile(target.getParent(), target.getFileName() + "-", ".new", attributes);
         try {
-            Files.writeString(written, PemKeys.pem(keys.getPrivate()) + PemKeys.pem(keys.getPublic()));
-            Files.move(written, signing, StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(written, text);
+            Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(written);
         }
-        log.info("Created the audit signing key {}", signing);
     }
 
     private static void keepPublicKey(Path verifying, PublicKey publicKey) throws IOException {
@@ -75,12 +80,25 @@ final class LocalAuditKeys {
             if (existing.equals(pem)) {
                 return;
             }
-            PublicKey old = PemKeys.publicKey(existing);
-            Path kept = verifying.resolveSibling("audit-public-key-" + DigestSignature.keyId(old) + ".pem");
-            Files.move(verifying, kept, StandardCopyOption.REPLACE_EXISTING);
-            log.warn("The audit signing key changed; the previous public key is kept as {}", kept);
+            Optional<PublicKey> old = readable(existing);
+            if (old.isPresent()) {
+                Path kept = verifying.resolveSibling("audit-public-key-" + DigestSignature.keyId(old.get()) + ".pem");
+                Files.move(verifying, kept, StandardCopyOption.REPLACE_EXISTING);
+                log.warn("The audit signing key changed; the previous public key is kept as {}", kept);
+            } else {
+                log.warn("{} held no public key (written by an older version when it crashed?); it is written again "
+                        + "from the signing key", verifying);
+            }
         }
-        Files.writeString(verifying, pem);
+        writeWhole(verifying, pem);
+    }
+
+    private static Optional<PublicKey> readable(String pem) {
+        try {
+            return Optional.of(PemKeys.publicKey(pem));
+        } catch (IllegalArgumentException notAKey) {
+            return Optional.empty();
+        }
     }
 
     private static FileAttribute<?>[] ownerOnly(Path file) {

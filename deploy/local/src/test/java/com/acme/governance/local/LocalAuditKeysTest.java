@@ -63,4 +63,19 @@ class LocalAuditKeysTest {
         Path kept = keys.resolve("audit-public-key-" + DigestSignature.keyId(old) + ".pem");
         assertThat(PemKeys.publicKey(Files.readString(kept))).isEqualTo(old);
     }
+
+    @Test
+    void aPublicKeyFileCutShortByACrashIsWrittenAgainFromTheSigningKey() throws Exception {
+        LocalAuditKeys.ensure(keys);
+        Path publicKey = keys.resolve(LocalAuditKeys.PUBLIC_KEY);
+        String whole = Files.readString(publicKey);
+        Files.writeString(publicKey, whole.substring(0, whole.length() / 2));
+
+        LocalAuditKeys.ensure(keys);
+
+        assertThat(Files.readString(publicKey)).isEqualTo(whole);
+        try (var files = Files.list(keys)) {
+            assertThat(files).as("nothing else is kept, no temporary file left").hasSize(2);
+        }
+    }
 }
