@@ -18,12 +18,16 @@ import com.acme.governance.query.support.TestJson;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -181,6 +185,33 @@ class StoreVerifierTest {
         assertThat(report.digest()).isEqualTo(new DigestUse("latest", digest.issuedAt(), DigestUse.Status.VERIFIED,
                 null));
         assertThat(verifier.verify(null, false).valid()).isTrue();
+    }
+
+    @Test
+    void aDigestKeptInGridFsIsReadFromItsFileAndVerifiedAgainst() {
+        List<SealedEvent> orders = chain("sales.orders", 2);
+        storeAndCopy(orders);
+        AuditDigest digest = DigestSignature.sign(AuditDigest.unsigned(StoredHistory.START, 2,
+                Map.of("sales.orders", new AuditDigest.Head(1, orders.get(1).hash()))), KEYS);
+        GridFSBuckets.create(store, EventStore.DIGEST_JSON_BUCKET).uploadFromStream(new BsonString("large"),
+                "large.json", new ByteArrayInputStream(digest.toJson().toString().getBytes(StandardCharsets.UTF_8)));
+        storedDigests.insertOne(new Document("_id", "large").append("issuedAt", Date.from(digest.issuedAt()))
+                .append("rootHash", digest.rootHash()).append("jsonFile", "large"));
+
+        StoreVerificationReport report = verifier.verify(null, true);
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.digest()).isEqualTo(new DigestUse("large", digest.issuedAt(), DigestUse.Status.VERIFIED,
+                null));
+    }
+
+    @Test
+    void aDigestWhoseFileIsGoneIsAnInvalidDigest() {
+        storeAndCopy(chain("sales.orders", 1));
+        storedDigests.insertOne(new Document("_id", "large").append("issuedAt", new Date())
+                .append("rootHash", "").append("jsonFile", "large"));
+
+        assertThat(verifier.verify(null, true).digest().status()).isEqualTo(DigestUse.Status.INVALID);
     }
 
     @Test

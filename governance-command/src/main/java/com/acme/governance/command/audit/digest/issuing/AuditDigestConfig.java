@@ -26,8 +26,7 @@ public class AuditDigestConfig {
     @Bean
     DigestArchive commandDigestArchive(MongoClient mongoClient, MongoTemplate commandAxonMongoTemplate) {
         String database = commandAxonMongoTemplate.eventCollection().getNamespace().getDatabaseName();
-        DigestArchive archive = new DigestArchive(mongoClient.getDatabase(database)
-                .getCollection(DigestArchive.COLLECTION));
+        DigestArchive archive = new DigestArchive(mongoClient.getDatabase(database));
         archive.ensureIndexes();
         return archive;
     }
