@@ -46,6 +46,10 @@ class AuditVerifyReadsTest extends QueryHttpTest {
                 .andExpect(jsonPath("$.errors[0].field").value("aggregate"));
         mvc.perform(as("dave", get(VERIFY).param("aggregateId", PRODUCT, PRODUCT)))
                 .andExpect(status().isBadRequest());
+        mvc.perform(as("dave", get("/api/v1/audit/digest").param("at", "2026-01-01T00:00:00Z")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("at"));
+        mvc.perform(as("bob", get("/api/v1/audit/public-key").param("format", "der")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("format"));
     }
 
     @Test
