@@ -54,6 +54,8 @@ final class RebuildRun {
     private final BooleanSupplier stopping;
     private final Set<String> held;
     private final Map<Integer, PartitionProgress> progress = new TreeMap<>();
+    /** Every partition of the topic this run reads; it grows when partitions are added to the topic meanwhile. */
+    private final List<TopicPartition> partitions = new ArrayList<>();
     private final long startedAtNanos = System.nanoTime();
     private final long doneBefore;
     private RebuildState state;
@@ -81,26 +83,26 @@ final class RebuildRun {
         // Before the first write, like the live generation's at start-up; creating an existing index is a no-op.
         services.generations().pinned(target, () ->
                 services.indexes().forEach(feature -> feature.createIndexes(services.database())));
-        List<TopicPartition> partitions = assign(fresh);
+        assign(fresh);
         log.info("Rebuild {} {} generation {} from the event topic ({} partitions, at offsets {}); generation {} "
                         + "stays live meanwhile", state.id(), fresh ? "fills" : "resumes filling", target,
                 partitions.size(), nextOffsets(), state.sourceGeneration());
         if (state.status() == RebuildStatus.SWAPPING) {
-            swap(partitions);
+            swap();
             return;
         }
         while (!stopping.getAsBoolean()) {
-            readOnce(partitions);
-            if (checkpointDue() && !checkpoint(partitions)) {
+            readOnce();
+            if (checkpointDue() && !checkpoint()) {
                 return;
             }
             if (caughtUp()) {
                 // the live position seen at the last checkpoint may be old: read it again, and read on if it moved
-                if (!checkpoint(partitions)) {
+                if (!checkpoint()) {
                     return;
                 }
                 if (caughtUp()) {
-                    swap(partitions);
+                    swap();
                     return;
                 }
             }
@@ -124,16 +126,13 @@ final class RebuildRun {
         return previous == null ? null : previous.longValue();
     }
 
-    private List<TopicPartition> assign(boolean fresh) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo info : consumer.partitionsFor(services.topic())) {
-            partitions.add(new TopicPartition(info.topic(), info.partition()));
-        }
-        if (partitions.isEmpty()) {
+    private void assign(boolean fresh) {
+        List<TopicPartition> found = topicPartitions();
+        if (found.isEmpty()) {
             // Never swap in an empty generation because the topic is missing or its metadata not there yet.
             throw new RebuildFailedException("topic " + services.topic() + " has no partitions", null);
         }
-        partitions.sort(Comparator.comparingInt(TopicPartition::partition));
+        partitions.addAll(found);
         consumer.assign(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         for (TopicPartition partition : partitions) {
@@ -144,10 +143,44 @@ final class RebuildRun {
                     services.consumerPositions().applied(services.liveGroup(), partition).orElse(0), goal));
             consumer.seek(partition, next);
         }
-        return partitions;
     }
 
-    private void readOnce(List<TopicPartition> partitions) {
+    private List<TopicPartition> topicPartitions() {
+        List<TopicPartition> found = new ArrayList<>();
+        for (PartitionInfo info : consumer.partitionsFor(services.topic())) {
+            found.add(new TopicPartition(info.topic(), info.partition()));
+        }
+        found.sort(Comparator.comparingInt(TopicPartition::partition));
+        return found;
+    }
+
+    /**
+     * Partitions added to the topic since the run began are read too, from their start: the live consumer reads
+     * them, so the new generation must hold their events before it can be swapped in.
+     */
+    private void readAddedPartitions() {
+        List<TopicPartition> added = topicPartitions().stream().filter(partition -> !partitions.contains(partition))
+                .toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        partitions.addAll(added);
+        consumer.assign(partitions);
+        // Where each partition read so far is: the new assignment must not move them.
+        partitions.stream().filter(partition -> !added.contains(partition))
+                .forEach(partition -> consumer.seek(partition, progress.get(partition.partition()).next()));
+        Map<TopicPartition, Long> ends = consumer.endOffsets(added);
+        for (TopicPartition partition : added) {
+            progress.put(partition.partition(), new PartitionProgress(partition.partition(), 0, ends.get(partition),
+                    services.consumerPositions().applied(services.liveGroup(), partition).orElse(0),
+                    ends.get(partition)));
+            consumer.seek(partition, 0);
+        }
+        log.info("Rebuild {}: the topic has new partitions {}; they are read from their start", state.id(),
+                added.stream().map(TopicPartition::partition).toList());
+    }
+
+    private void readOnce() {
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
         for (ConsumerRecord<String, byte[]> record : records) {
             apply(record);
@@ -208,7 +241,8 @@ final class RebuildRun {
     }
 
     /** Stores the progress and learns where the log and the live consumer are; false if the rebuild is not ours. */
-    private boolean checkpoint(List<TopicPartition> partitions) {
+    private boolean checkpoint() {
+        readAddedPartitions();
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         for (TopicPartition partition : partitions) {
             PartitionProgress known = progress.get(partition.partition());
@@ -260,7 +294,7 @@ final class RebuildRun {
      * applied to the old generation until every instance saw the swap: at once, and again after twice the time an
      * instance may trust the generation it read. Idempotence makes re-applying what is already there harmless.
      */
-    private void swap(List<TopicPartition> partitions) {
+    private void swap() {
         if (state.status() == RebuildStatus.RUNNING) {
             state = state.withStatus(RebuildStatus.SWAPPING, services.clock().instant(), null);
             if (!save(state)) {
@@ -276,9 +310,9 @@ final class RebuildRun {
             }
             log.info("Rebuild {}: generation {} is live now, in place of {}", state.id(), target, source);
         }
-        drainToLive(partitions);
+        drainToLive();
         sleep(services.generations().cacheFor().multipliedBy(2));
-        drainToLive(partitions);
+        drainToLive();
         state = state.withStatus(RebuildStatus.COMPLETED, services.clock().instant(), null);
         save(state);
         logProgress();
@@ -286,14 +320,15 @@ final class RebuildRun {
                 + "next rebuild", state.id(), target, done, source);
     }
 
-    private void drainToLive(List<TopicPartition> partitions) {
+    private void drainToLive() {
+        readAddedPartitions();
         Map<Integer, Long> live = new TreeMap<>();
         for (TopicPartition partition : partitions) {
             live.put(partition.partition(),
                     services.consumerPositions().applied(services.liveGroup(), partition).orElse(0));
         }
         while (progress.values().stream().anyMatch(p -> p.next() < live.get(p.partition()))) {
-            readOnce(partitions);
+            readOnce();
             if (checkpointDue() && !save(state)) {
                 throw new RebuildFailedException("another instance took the rebuild over while it swapped", null);
             }

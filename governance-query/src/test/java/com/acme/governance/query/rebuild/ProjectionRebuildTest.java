@@ -65,6 +65,7 @@ class ProjectionRebuildTest {
     private static InMemoryMongo mongo;
     private final List<ProjectionRebuilder> rebuilders = new ArrayList<>();
     private final List<ConsumerRecord<String, byte[]>> log = new CopyOnWriteArrayList<>();
+    private final List<MockConsumer<String, byte[]>> consumers = new CopyOnWriteArrayList<>();
     /** While closed, the rebuild thread waits before it applies an event (the live side never does). */
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private ReadModelDatabase database;
@@ -172,6 +173,32 @@ class ProjectionRebuildTest {
     }
 
     @Test
+    void aPartitionAddedToTheTopicDuringTheRebuildIsReadFromItsStartBeforeTheSwap() throws Exception {
+        liveSideApplied(history(3));
+        gate = new CountDownLatch(1);
+        ProjectionRebuilder rebuilder = rebuilder();
+        rebuilder.request("admin");
+        await().atMost(WAIT).until(rebuilder::isBusy);
+
+        TopicPartition added = new TopicPartition(RelayRecords.TOPIC, 1);
+        List<IncomingEvent> onTheNewPartition = DataProductStream.fullLifecycle("new.partition-product");
+        for (int offset = 0; offset < onTheNewPartition.size(); offset++) {
+            ConsumerRecord<String, byte[]> record = RelayRecords.of(onTheNewPartition.get(offset), 1, offset);
+            log.add(record);
+            live.listener.onRecord(record);
+        }
+        consumers.forEach(consumer -> {
+            consumer.updatePartitions(RelayRecords.TOPIC, List.of(partitionInfo(PARTITION), partitionInfo(added)));
+            consumer.updateEndOffsets(Map.of(added, (long) onTheNewPartition.size()));
+        });
+        Map<String, List<Document>> live = documentsOf(0);
+        gate.countDown();
+
+        awaitStatus(RebuildStatus.COMPLETED);
+        assertThat(documentsOf(1)).isEqualTo(live);
+    }
+
+    @Test
     void aSwapThatAnotherSwapMadeImpossibleFailsInsteadOfBeingResumedForever() {
         liveSideApplied(history(3));
         gate = new CountDownLatch(1);
@@ -266,10 +293,14 @@ class ProjectionRebuildTest {
 
     private MockConsumer<String, byte[]> consumer() {
         MockConsumer<String, byte[]> consumer = ReplayableMockConsumer.over(PARTITION, log);
-        consumer.updatePartitions(PARTITION.topic(),
-                List.of(new PartitionInfo(PARTITION.topic(), PARTITION.partition(), null, null, null)));
-        consumer.updateEndOffsets(Map.of(PARTITION, (long) log.size()));
+        consumer.updatePartitions(PARTITION.topic(), List.of(partitionInfo(PARTITION)));
+        consumer.updateEndOffsets(Map.of(PARTITION, log.stream().filter(record -> record.partition() == 0).count()));
+        consumers.add(consumer);
         return consumer;
+    }
+
+    private static PartitionInfo partitionInfo(TopicPartition partition) {
+        return new PartitionInfo(partition.topic(), partition.partition(), null, null, null);
     }
 
     private RebuildState awaitStatus(RebuildStatus status) {

@@ -25,6 +25,10 @@ public final class RelayRecords {
     }
 
     public static ConsumerRecord<String, byte[]> of(IncomingEvent event, long offset) {
+        return of(event, 0, offset);
+    }
+
+    public static ConsumerRecord<String, byte[]> of(IncomingEvent event, int partition, long offset) {
         CloudEvent cloudEvent = CloudEventBuilder.v1()
                 .withId(event.eventId())
                 .withType(event.type())
@@ -43,9 +47,10 @@ public final class RelayRecords {
                 .withData(CloudEventExtensions.DATA_CONTENT_TYPE, event.payload().toString().getBytes(StandardCharsets.UTF_8))
                 .build();
         ProducerRecord<String, byte[]> produced = KafkaMessageFactory
-                .createWriter(TOPIC, 0, null, event.aggregateId())
+                .createWriter(TOPIC, partition, null, event.aggregateId())
                 .writeBinary(cloudEvent);
-        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(TOPIC, 0, offset, produced.key(), produced.value());
+        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(TOPIC, partition, offset, produced.key(),
+                produced.value());
         for (Header header : produced.headers()) {
             consumed.headers().add(header);
         }

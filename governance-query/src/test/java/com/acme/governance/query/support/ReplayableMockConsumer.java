@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A {@link MockConsumer} over a fixed partition log. A plain MockConsumer forgets records once polled, so seeking
  * back (what the error handler does to retry) would find nothing; this one offers the whole log on every poll and
- * lets the consumer's position decide what is returned, like a broker would.
+ * lets the consumer's position decide what is returned, like a broker would. The log may hold records of several
+ * partitions; those of a partition are offered once the consumer is assigned it.
  */
 public final class ReplayableMockConsumer {
 
@@ -23,7 +24,10 @@ public final class ReplayableMockConsumer {
         consumer.updateBeginningOffsets(Map.of(partition, 0L));
         Runnable[] offerLog = new Runnable[1];
         offerLog[0] = () -> {
-            log.forEach(consumer::addRecord);
+            // A MockConsumer refuses records of a partition it is not assigned (yet).
+            log.stream().filter(record -> consumer.assignment()
+                            .contains(new TopicPartition(record.topic(), record.partition())))
+                    .forEach(consumer::addRecord);
             consumer.schedulePollTask(offerLog[0]);
         };
         consumer.schedulePollTask(offerLog[0]);
