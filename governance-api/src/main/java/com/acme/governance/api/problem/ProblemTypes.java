@@ -31,6 +31,8 @@ public final class ProblemTypes {
     public static final URI EVENT_TOO_LARGE = URI.create(BASE + "event-too-large");
     /** 503: this service has no signing key configured, so it cannot issue audit digests; nothing was recorded. */
     public static final URI SIGNING_KEY_MISSING = URI.create(BASE + "signing-key-missing");
+    /** 503: this instance cannot take the request now (it starts or stops); nothing was recorded, retry shortly. */
+    public static final URI UNAVAILABLE = URI.create(BASE + "unavailable");
     /** 503: as many verifications of the event store as the instance runs at once are running; retry later. */
     public static final URI VERIFICATION_BUSY = URI.create(BASE + "verification-busy");
     public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");

@@ -58,8 +58,12 @@ public class ProjectionRebuilder implements SmartLifecycle {
      * Requests a rebuild: a new one, or the takeover of an interrupted one.
      *
      * @throws RebuildInProgressException while another rebuild is active and its owner alive
+     * @throws RebuildUnavailableException while this instance is not running (it starts or stops)
      */
     public synchronized RebuildState request(String principal) {
+        if (!running.get() || stopping) {
+            throw new RebuildUnavailableException();
+        }
         Optional<RebuildState> latest = rebuilds.latest();
         Instant now = clock.instant();
         if (latest.isPresent() && latest.get().status().active()) {

@@ -199,6 +199,17 @@ class ProjectionRebuildTest {
     }
 
     @Test
+    void anInstanceThatStopsStartsNoRebuildAndRecordsNone() {
+        liveSideApplied(history(1));
+        ProjectionRebuilder rebuilder = rebuilder();
+        rebuilder.stop();
+
+        assertThatThrownBy(() -> rebuilder.request("admin")).isInstanceOf(RebuildUnavailableException.class);
+
+        assertThat(new ProjectionRebuilds(database).latest()).isEmpty();
+    }
+
+    @Test
     void aSwapThatAnotherSwapMadeImpossibleFailsInsteadOfBeingResumedForever() {
         liveSideApplied(history(3));
         gate = new CountDownLatch(1);
