@@ -31,6 +31,8 @@ public class ReadModelDatabase {
     public static final String CONSUMER_POSITIONS = "consumer_positions";
     /** Records of the event topic that could not be decoded, and the later events of their aggregates. */
     public static final String PARKED_EVENTS = "parked_events";
+    /** The parked records an operator discarded: a rebuild steps over them as the live side did (outside generations). */
+    public static final String DISCARDED_RECORDS = "discarded_records";
     /** The state of the latest projection rebuild (ADR 0026). */
     public static final String PROJECTION_REBUILDS = "projection_rebuilds";
     /** How long an instance trusts the live generation it read, unless configured otherwise. */
@@ -108,5 +110,9 @@ public class ReadModelDatabase {
 
     public MongoCollection<Document> parkedEvents() {
         return database.getCollection(PARKED_EVENTS);
+    }
+
+    public MongoCollection<Document> discardedRecords() {
+        return database.getCollection(DISCARDED_RECORDS);
     }
 }

@@ -52,9 +52,11 @@ public class ParkedEvents {
     private static final Bson LOG_ORDER = Sorts.ascending(TOPIC, PARTITION, OFFSET);
 
     private final MongoCollection<Document> collection;
+    private final MongoCollection<Document> discarded;
 
     public ParkedEvents(ReadModelDatabase database) {
         this.collection = database.parkedEvents();
+        this.discarded = database.discardedRecords();
     }
 
     public static String id(ConsumerRecord<?, ?> record) {
@@ -152,6 +154,24 @@ public class ParkedEvents {
 
     public boolean delete(String id) {
         return collection.deleteOne(Filters.eq("_id", id)).getDeletedCount() == 1;
+    }
+
+    /**
+     * Removes a parked record for good, remembering that it was discarded (collection {@code discarded_records}, keyed
+     * like this one): a rebuild that meets the record again steps over it, as the live side now does.
+     */
+    public void discard(Document parked, String operator, Instant now) {
+        IdempotentInsert.insertIfAbsent(discarded, new Document("_id", parked.getString("_id"))
+                .append(AGGREGATE_ID, parked.getString(AGGREGATE_ID))
+                .append(REASON, parked.getString(REASON))
+                .append("discardedBy", operator)
+                .append("discardedAt", Date.from(now)));
+        delete(parked.getString("_id"));
+    }
+
+    /** Whether an operator discarded this record (by {@link #id(ConsumerRecord)}). */
+    public boolean wasDiscarded(String id) {
+        return discarded.find(Filters.eq("_id", id)).projection(new Document("_id", 1)).first() != null;
     }
 
     /** The parked record as the consumer received it, for a retry. */

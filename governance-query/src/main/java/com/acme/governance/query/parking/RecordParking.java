@@ -253,7 +253,7 @@ public class RecordParking implements Parking {
         if (category != ParkCategory.UNDECODABLE) {
             throw new ParkedEventNotDiscardableException(id, category);
         }
-        parked.delete(id);
+        parked.discard(document, operator, clock.instant());
         countedAt = Instant.EPOCH;
         log.warn("Parked record {} (aggregate {}) discarded by {}; it stays on the dead-letter topic. Reason it was "
                 + "parked: {}", id, document.getString(ParkedEvents.AGGREGATE_ID), operator,

@@ -7,6 +7,7 @@ import com.acme.governance.query.config.RebuildProperties;
 import com.acme.governance.query.ingestion.ConsumerPositions;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import com.acme.governance.query.ingestion.RecordDecoder;
+import com.acme.governance.query.parking.ParkedEvents;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,12 +49,12 @@ public class QueryRebuildConfiguration {
     public ProjectionRebuilder queryProjectionRebuilder(ReadModelDatabase database, List<ReadModelIndexes> indexes,
                                                         RecordDecoder decoder, ProjectionDispatcher dispatcher,
                                                         ConsumerPositions consumerPositions,
-                                                        ProjectionRebuilds rebuilds,
+                                                        ParkedEvents parkedEvents, ProjectionRebuilds rebuilds,
                                                         ConsumerFactory<String, byte[]> queryRebuildConsumerFactory,
                                                         @Value("${governance.kafka.topic:governance.events}") String topic,
                                                         QueryProperties query, RebuildProperties properties) {
         RebuildRun.Services services = new RebuildRun.Services(database, database.generations(), indexes, decoder,
-                dispatcher, consumerPositions, rebuilds, topic, query.consumerGroup(), properties.checkpoint(),
+                dispatcher, consumerPositions, parkedEvents, rebuilds, topic, query.consumerGroup(), properties.checkpoint(),
                 properties.progressLog(), properties.retryFor(), Clock.systemUTC());
         return new ProjectionRebuilder(services, queryRebuildConsumerFactory, properties);
     }

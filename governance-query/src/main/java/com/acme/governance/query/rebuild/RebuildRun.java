@@ -8,6 +8,7 @@ import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import com.acme.governance.query.ingestion.RecordDecoder;
 import com.acme.governance.query.ingestion.UndecodableRecordException;
+import com.acme.governance.query.parking.ParkedEvents;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -45,6 +46,7 @@ final class RebuildRun {
     /** What a run needs from the service, shared by every run. */
     record Services(ReadModelDatabase database, ReadModelGenerations generations, List<ReadModelIndexes> indexes,
                     RecordDecoder decoder, ProjectionDispatcher dispatcher, ConsumerPositions consumerPositions,
+                    ParkedEvents parked,
                     ProjectionRebuilds rebuilds, String topic, String liveGroup, Duration checkpoint,
                     Duration progressLog, Duration retryFor, Clock clock) {
     }
@@ -206,6 +208,11 @@ final class RebuildRun {
         try {
             event = services.decoder().decode(record);
         } catch (UndecodableRecordException e) {
+            if (services.parked().wasDiscarded(ParkedEvents.id(record))) {
+                log.info("Rebuild {}: {} is undecodable and was discarded by an operator on the live side; stepped "
+                        + "over", state.id(), ParkedEvents.id(record));
+                return;
+            }
             log.warn("Rebuild {}: {}-{}@{} is undecodable ({}); its aggregate {} is held for the rest of the rebuild, "
                             + "as parking holds it on the live side", state.id(), record.topic(), record.partition(),
                     record.offset(), e.getMessage(), aggregateId);
@@ -296,6 +303,7 @@ final class RebuildRun {
      */
     private void swap() {
         if (state.status() == RebuildStatus.RUNNING) {
+            requireHoldsStillParkedLive();
             state = state.withStatus(RebuildStatus.SWAPPING, services.clock().instant(), null);
             if (!save(state)) {
                 return;
@@ -318,6 +326,21 @@ final class RebuildRun {
         logProgress();
         log.info("Rebuild {} completed: generation {} is live with {} events replayed; generation {} is kept until the "
                 + "next rebuild", state.id(), target, done, source);
+    }
+
+    /**
+     * Every aggregate this rebuild held is still held on the live side: one released there meanwhile (its parked
+     * record retried or discarded) has later events in the live generation that this one stepped over, so swapping
+     * it in would lose them. The rebuild fails then, changing nothing live; a new one reads the aggregate whole.
+     */
+    private void requireHoldsStillParkedLive() {
+        List<String> released = held.stream().filter(aggregateId -> services.parked().firstOf(aggregateId).isEmpty())
+                .toList();
+        if (!released.isEmpty()) {
+            throw new RebuildFailedException("aggregates " + released + " were released on the live side during the "
+                    + "rebuild (their parked records retried or discarded), so it lacks their later events; request "
+                    + "the rebuild again", null);
+        }
     }
 
     private void drainToLive() {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.kafka.mock.MockConsumerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +69,9 @@ class ProjectionRebuildTest {
     private final List<MockConsumer<String, byte[]>> consumers = new CopyOnWriteArrayList<>();
     /** While closed, the rebuild thread waits before it applies an event (the live side never does). */
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    /** Null: the gate stops the rebuild at any event; else only at the events of this aggregate. */
+    private volatile String gatedAggregate;
+    private final CountDownLatch atTheGate = new CountDownLatch(1);
     private ReadModelDatabase database;
     private Ingestion live;
 
@@ -199,6 +203,54 @@ class ProjectionRebuildTest {
     }
 
     @Test
+    void aRecordDiscardedOnTheLiveSideIsSteppedOverAndItsAggregateRebuiltWhole() {
+        liveSideApplied(history(1));
+        List<IncomingEvent> product = DataProductStream.fullLifecycle("junk.behind");
+        liveSideApplied(product.subList(0, 1));
+        liveSideReceived(junk("junk.behind"));
+        liveSideApplied(product.subList(1, product.size()));
+        live.parking.discard(RelayRecords.TOPIC + "-0@" + (log.size() - product.size()), "admin");
+        live.parking.retry("junk.behind");
+        Map<String, List<Document>> released = documentsOf(0);
+
+        rebuilder().request("admin");
+
+        RebuildState done = awaitStatus(RebuildStatus.COMPLETED);
+        assertThat(done.held()).isEmpty();
+        assertThat(documentsOf(1)).isEqualTo(released);
+    }
+
+    @Test
+    void anAggregateReleasedOnTheLiveSideWhileTheRebuildHeldItFailsTheRebuildAndChangesNothingLive() throws Exception {
+        liveSideApplied(history(1));
+        List<IncomingEvent> product = DataProductStream.fullLifecycle("junk.behind");
+        liveSideApplied(product.subList(0, 1));
+        liveSideReceived(junk("junk.behind"));
+        liveSideApplied(product.subList(1, product.size()));
+        long junkOffset = log.size() - product.size();
+        liveSideApplied(DataProductStream.fullLifecycle("after.junk"));
+        gatedAggregate = "after.junk";
+        gate = new CountDownLatch(1);
+        ProjectionRebuilder rebuilder = rebuilder();
+        rebuilder.request("admin");
+        assertThat(atTheGate.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("past the junk, held").isTrue();
+
+        live.parking.discard(RelayRecords.TOPIC + "-0@" + junkOffset, "admin");
+        live.parking.retry("junk.behind");
+        Map<String, List<Document>> released = documentsOf(0);
+        gate.countDown();
+
+        RebuildState failed = awaitStatus(RebuildStatus.FAILED);
+        assertThat(failed.failure()).contains("junk.behind").contains("request the rebuild again");
+        assertThat(database.generations().liveNow()).isZero();
+        assertThat(documentsOf(0)).isEqualTo(released);
+
+        RebuildState again = rebuilder.request("admin");
+        awaitStatus(RebuildStatus.COMPLETED);
+        assertThat(documentsOf(again.targetGeneration())).isEqualTo(released);
+    }
+
+    @Test
     void anInstanceThatStopsStartsNoRebuildAndRecordsNone() {
         liveSideApplied(history(1));
         ProjectionRebuilder rebuilder = rebuilder();
@@ -272,9 +324,22 @@ class ProjectionRebuildTest {
         }
     }
 
+    private void liveSideReceived(ConsumerRecord<String, byte[]> record) {
+        log.add(record);
+        live.listener.onRecord(record);
+    }
+
+    /** A record that is no governance event, keyed by an aggregate: parked as undecodable, holding the aggregate. */
+    private ConsumerRecord<String, byte[]> junk(String aggregateId) {
+        return new ConsumerRecord<>(RelayRecords.TOPIC, 0, log.size(), aggregateId,
+                "not an event".getBytes(StandardCharsets.UTF_8));
+    }
+
     private Projection gated() {
         return event -> {
-            if (Thread.currentThread().getName().equals("projection-rebuild")) {
+            if (Thread.currentThread().getName().equals("projection-rebuild")
+                    && (gatedAggregate == null || gatedAggregate.equals(event.aggregateId()))) {
+                atTheGate.countDown();
                 try {
                     gate.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
@@ -292,7 +357,7 @@ class ProjectionRebuildTest {
 
     private ProjectionRebuilder rebuilder() {
         RebuildRun.Services services = new RebuildRun.Services(database, database.generations(), indexes(),
-                live.decoder, live.dispatcher, live.consumerPositions, new ProjectionRebuilds(database),
+                live.decoder, live.dispatcher, live.consumerPositions, live.parked, new ProjectionRebuilds(database),
                 RelayRecords.TOPIC, Ingestion.GROUP, FAST.checkpoint(), FAST.progressLog(), FAST.retryFor(),
                 Clock.systemUTC());
         ProjectionRebuilder rebuilder = new ProjectionRebuilder(services, new MockConsumerFactory<>(this::consumer),
