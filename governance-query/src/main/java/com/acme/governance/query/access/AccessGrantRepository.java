@@ -4,6 +4,7 @@ import com.acme.governance.api.access.ListAccessAsOf;
 import com.acme.governance.api.access.ListAccessGrants;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.web.PageView;
+import com.acme.governance.query.web.Window;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -35,18 +36,39 @@ public class AccessGrantRepository {
         return page(AccessGrantSearchFilter.of(query), query.page(), query.size(), Function.identity());
     }
 
+    /** The matching grants in the window, in the same order; the query's page and size are not read. */
+    public List<AccessGrantView> search(ListAccessGrants query, Window window) {
+        return slice(AccessGrantSearchFilter.of(query), window, Function.identity());
+    }
+
+    public long count(ListAccessGrants query) {
+        return grants.countDocuments(AccessGrantSearchFilter.of(query));
+    }
+
     /** The grants in force at that instant, as they were given, in the same order. */
     public PageView<AccessHeldView> heldAt(ListAccessAsOf query) {
         return page(AccessGrantSearchFilter.heldAt(query), query.page(), query.size(), AccessHeldView::of);
     }
 
+    /** The grants in force at that instant in the window; the query's page and size are not read. */
+    public List<AccessHeldView> heldAt(ListAccessAsOf query, Window window) {
+        return slice(AccessGrantSearchFilter.heldAt(query), window, AccessHeldView::of);
+    }
+
+    public long countHeldAt(ListAccessAsOf query) {
+        return grants.countDocuments(AccessGrantSearchFilter.heldAt(query));
+    }
+
     private <T> PageView<T> page(Bson filter, int page, int size, Function<AccessGrantView, T> view) {
-        List<T> items = grants.find(filter)
+        return new PageView<>(slice(filter, Window.page(page, size), view), page, size, grants.countDocuments(filter));
+    }
+
+    private <T> List<T> slice(Bson filter, Window window, Function<AccessGrantView, T> view) {
+        return grants.find(filter)
                 .sort(Sorts.ascending("startsAt", "_id"))
-                .skip(page * size)
-                .limit(size)
+                .skip(Math.toIntExact(window.skip()))
+                .limit(window.limit())
                 .map(view::apply)
                 .into(new ArrayList<>());
-        return new PageView<>(items, page, size, grants.countDocuments(filter));
     }
 }

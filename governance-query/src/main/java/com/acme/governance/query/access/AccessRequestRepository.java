@@ -4,6 +4,7 @@ import com.acme.governance.api.access.ListAccessRequests;
 import com.acme.governance.api.audit.Actor;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.web.PageView;
+import com.acme.governance.query.web.Window;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -34,12 +35,20 @@ public class AccessRequestRepository {
      * @param caller who asks: {@code awaitingMyApproval} is about them
      */
     public PageView<AccessRequestView> search(ListAccessRequests query, Actor caller) {
-        Bson filter = AccessRequestSearchFilter.of(query, caller);
-        List<AccessRequestView> items = requests.find(filter)
+        return new PageView<>(search(query, caller, Window.page(query.page(), query.size())), query.page(),
+                query.size(), count(query, caller));
+    }
+
+    /** The matching requests in the window, in the same order; the query's page and size are not read. */
+    public List<AccessRequestView> search(ListAccessRequests query, Actor caller, Window window) {
+        return requests.find(AccessRequestSearchFilter.of(query, caller))
                 .sort(Sorts.ascending("requestedAt", "_id"))
-                .skip(query.page() * query.size())
-                .limit(query.size())
+                .skip(Math.toIntExact(window.skip()))
+                .limit(window.limit())
                 .into(new ArrayList<>());
-        return new PageView<>(items, query.page(), query.size(), requests.countDocuments(filter));
+    }
+
+    public long count(ListAccessRequests query, Actor caller) {
+        return requests.countDocuments(AccessRequestSearchFilter.of(query, caller));
     }
 }

@@ -4,6 +4,7 @@ import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.ListDataProducts;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.web.PageView;
+import com.acme.governance.query.web.Window;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -11,6 +12,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,12 +38,25 @@ public class DataProductRepository {
 
     /** One page, in id order so that paging is stable. */
     public PageView<DataProductView> search(ListDataProducts query) {
-        Bson filter = DataProductSearchFilter.of(query);
-        List<DataProductView> items = products.find(filter)
+        return new PageView<>(search(query, Window.page(query.page(), query.size())), query.page(), query.size(),
+                count(query));
+    }
+
+    /** The matching products in the window, in id order; the query's page and size are not read. */
+    public List<DataProductView> search(ListDataProducts query, Window window) {
+        return products.find(DataProductSearchFilter.of(query))
                 .sort(Sorts.ascending(ID))
-                .skip(query.page() * query.size())
-                .limit(query.size())
+                .skip(Math.toIntExact(window.skip()))
+                .limit(window.limit())
                 .into(new ArrayList<>());
-        return new PageView<>(items, query.page(), query.size(), products.countDocuments(filter));
+    }
+
+    public long count(ListDataProducts query) {
+        return products.countDocuments(DataProductSearchFilter.of(query));
+    }
+
+    /** The products of these ids that exist, in one read. */
+    public List<DataProductView> findAll(Collection<String> ids) {
+        return products.find(Filters.in(ID, ids)).into(new ArrayList<>());
     }
 }

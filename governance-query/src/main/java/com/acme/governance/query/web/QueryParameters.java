@@ -187,6 +187,15 @@ public final class QueryParameters {
     private static final Instant EARLIEST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
+    /**
+     * An instant as every endpoint reads one: ISO-8601 with an offset, in the years 0000 to 9999.
+     *
+     * @throws IllegalArgumentException saying what an instant must be
+     */
+    public static Instant parseInstantOrThrow(String value) {
+        return parseInstant(value);
+    }
+
     private static Instant parseInstant(String value) {
         Instant instant;
         try {
