@@ -67,6 +67,12 @@ public class AuditEventRepository {
                 more ? page.get(page.size() - 1).position().encode() : null);
     }
 
+    /** Up to one more match than the query's size, in the trail's order: whether the last exists says if more do. */
+    List<AuditEventDocument> window(ListAuditEvents query) {
+        return events.find(AuditTrailFilter.of(query)).sort(AuditTrailFilter.ORDER)
+                .limit(query.size() + 1).into(new ArrayList<>(query.size() + 1));
+    }
+
     /**
      * Every match in the trail's order, as a cursor over the database's batches of {@code batchSize}: the caller
      * reads at its own pace and must close it.

@@ -1,8 +1,6 @@
 package com.acme.governance.query.graphql;
 
 import com.acme.governance.api.problem.ProblemTypes;
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,15 +11,12 @@ import java.util.List;
 
 /**
  * The depth and complexity limits of {@link GraphQlProperties}, checked before anything is read; a query past one is
- * refused as a whole with {@code BAD_REQUEST}, saying which limit and by how much. Spring for GraphQL installs every
+ * refused as a whole with {@code BAD_REQUEST}, saying which limit and by how much (complexity: {@link QueryComplexity}). Spring for GraphQL installs every
  * {@code Instrumentation} bean.
  */
 @Configuration(value = "queryGraphQlLimitsConfiguration", proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlProperties.class)
 public class GraphQlLimits {
-
-    /** What a list field with {@code first} costs when the query does not say: the connections' default size. */
-    static final int DEFAULT_FIRST = Connections.DEFAULT_FIRST;
 
     @Bean
     MaxQueryDepthInstrumentation queryGraphQlMaxDepth(GraphQlProperties properties) {
@@ -34,24 +29,8 @@ public class GraphQlLimits {
     }
 
     @Bean
-    MaxQueryComplexityInstrumentation queryGraphQlMaxComplexity(GraphQlProperties properties) {
-        return new MaxQueryComplexityInstrumentation(properties.maxComplexity(), byFirst()) {
-            @Override
-            protected AbortExecutionException mkAbortException(int totalComplexity, int maxComplexity) {
-                return refused("The query's complexity is " + totalComplexity + "; at most " + maxComplexity
-                        + " is allowed (each field costs 1, what is under a list of `first` items costs `first` "
-                        + "times as much): ask for fewer items or fields.");
-            }
-        };
-    }
-
-    static FieldComplexityCalculator byFirst() {
-        return (environment, childComplexity) -> {
-            Object first = environment.getArguments().get("first");
-            int multiplier = first instanceof Integer asked ? Math.max(asked, 1)
-                    : environment.getFieldDefinition().getArgument("first") != null ? DEFAULT_FIRST : 1;
-            return 1 + childComplexity * multiplier;
-        };
+    QueryComplexity queryGraphQlMaxComplexity(GraphQlProperties properties) {
+        return new QueryComplexity(properties.maxComplexity());
     }
 
     private static AbortExecutionException refused(String message) {

@@ -8,6 +8,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -59,6 +60,8 @@ public abstract class QueryHttpTest {
 
     /** Lives as long as the cached application that reads from it, not as long as one test class. */
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
+    /** Every find the application sends, per collection; tests that count reset it first. */
+    protected static final MongoFinds MONGO_FINDS = new MongoFinds();
 
     @Autowired
     protected MockMvc mvc;
@@ -125,6 +128,11 @@ public abstract class QueryHttpTest {
         @Bean(destroyMethod = "close")
         InMemoryMongo readModelServer() {
             return MONGO;
+        }
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer countingFinds() {
+            return settings -> settings.addCommandListener(MONGO_FINDS);
         }
     }
 }
