@@ -3,7 +3,10 @@ package com.acme.governance.query.graphql;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.consistency.ReadModelBehindException;
+import com.acme.governance.query.mutation.CommandRefusedException;
+import com.acme.governance.query.mutation.CommandSideUnavailableException;
 import com.acme.governance.query.web.ResourceNotFoundException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import graphql.GraphQLError;
@@ -17,6 +20,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,9 +61,48 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             return error(environment, GovernanceErrorType.UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE,
                     "The read models are not available or not up to date yet; retry shortly.", Map.of());
         }
+        if (failure instanceof CommandRefusedException refused) {
+            return refusal(environment, refused);
+        }
+        if (failure instanceof CommandSideUnavailableException unavailable) {
+            log.warn("GraphQL mutation {}: {}", environment.getExecutionStepInfo().getPath(), unavailable.toString());
+            return error(environment, GovernanceErrorType.UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE,
+                    unavailable.getMessage(), Map.of());
+        }
         log.error("GraphQL field {} failed", environment.getExecutionStepInfo().getPath(), failure);
         return error(environment, GovernanceErrorType.INTERNAL_ERROR, ProblemTypes.INTERNAL,
                 "An internal error occurred; it has been logged.", Map.of());
+    }
+
+    /** The command side's problem, as the same fault in GraphQL: its type, detail and offending fields kept. */
+    private static GraphQLError refusal(DataFetchingEnvironment environment, CommandRefusedException refused) {
+        GovernanceErrorType classification = switch (refused.status()) {
+            case 400, 413, 415 -> GovernanceErrorType.BAD_REQUEST;
+            case 401 -> GovernanceErrorType.UNAUTHORIZED;
+            case 403 -> GovernanceErrorType.FORBIDDEN;
+            case 404 -> GovernanceErrorType.NOT_FOUND;
+            case 409 -> GovernanceErrorType.CONFLICT;
+            case 412, 428 -> GovernanceErrorType.PRECONDITION_FAILED;
+            case 503 -> GovernanceErrorType.UNAVAILABLE;
+            default -> GovernanceErrorType.INTERNAL_ERROR;
+        };
+        JsonNode problem = refused.problem();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        List<Map<String, String>> fields = new ArrayList<>();
+        problem.path("errors").forEach(field -> fields.add(Map.of("field", field.path("field").asText(),
+                "message", field.path("message").asText())));
+        if (!fields.isEmpty()) {
+            extensions.put("fields", fields);
+        }
+        URI type = problem.hasNonNull("type") ? URI.create(problem.get("type").asText())
+                : ProblemTypes.forStatus(refused.status());
+        if (classification == GovernanceErrorType.INTERNAL_ERROR) {
+            log.error("The command side answered {} to GraphQL mutation {}: {}", refused.status(),
+                    environment.getExecutionStepInfo().getPath(), problem);
+            return error(environment, classification, ProblemTypes.INTERNAL,
+                    "An internal error occurred; it has been logged.", Map.of());
+        }
+        return error(environment, classification, type, refused.getMessage(), extensions);
     }
 
     static GraphQLError error(DataFetchingEnvironment environment, GovernanceErrorType classification, URI type,

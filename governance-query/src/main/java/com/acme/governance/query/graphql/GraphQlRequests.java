@@ -3,6 +3,7 @@ package com.acme.governance.query.graphql;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.edge.consistency.GovernanceToken;
 import com.acme.governance.query.consistency.ReadModelConsistency;
+import com.acme.governance.query.mutation.CommandSide;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -10,6 +11,7 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +24,8 @@ import java.util.Set;
  * Every GraphQL request over HTTP: read-your-writes as on REST (a request carrying {@code X-Governance-Token} is
  * executed only once the read models applied that event, else it is answered {@code UNAVAILABLE} without data), and
  * the errors that graphql-java raises itself (a query that does not parse or validate, a variable of the wrong type)
- * classified {@code BAD_REQUEST} like the service's own, so that every error has a {@link GovernanceErrorType}.
+ * classified {@code BAD_REQUEST} like the service's own, so that every error has a {@link GovernanceErrorType}; and
+ * the caller's {@code Authorization}, kept for the mutations to forward.
  */
 @Component("queryGraphQlRequests")
 public class GraphQlRequests implements WebGraphQlInterceptor {
@@ -39,6 +42,12 @@ public class GraphQlRequests implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            // mutations forward the caller's own credentials to the command side (adr/0030)
+            request.configureExecutionInput((input, builder) -> builder
+                    .graphQLContext(Map.of(CommandSide.AUTHORIZATION, authorization)).build());
+        }
         String header = request.getHeaders().getFirst(GovernanceToken.HEADER);
         if (header != null) {
             GraphQLError refused = tokenNotReached(header);
