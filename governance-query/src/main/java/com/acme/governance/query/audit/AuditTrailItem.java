@@ -2,6 +2,7 @@ package com.acme.governance.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.acme.governance.query.ingestion.IncomingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -29,6 +30,13 @@ public record AuditTrailItem(String eventId, String aggregateId, String aggregat
 
     /** The relay names every type {@code <name>.v<revision>} ({@code EventCatalog.typeOf}); the envelope has no other. */
     private static final Pattern REVISION_SUFFIX = Pattern.compile("\\.v(\\d+)$");
+
+    /** An event as it arrived from the log, as the trail shows it. */
+    public static AuditTrailItem of(IncomingEvent event) {
+        return new AuditTrailItem(event.eventId(), event.aggregateId(), event.aggregateType(), event.sequence(),
+                event.type(), revisionOf(event.type()), event.time(), event.principal(), event.teams(), event.roles(),
+                event.correlationId(), event.causationId(), event.hash(), event.previousHash(), event.payload());
+    }
 
     static String revisionOf(String type) {
         Matcher suffix = REVISION_SUFFIX.matcher(type);

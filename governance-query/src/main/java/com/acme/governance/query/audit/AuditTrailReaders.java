@@ -18,10 +18,14 @@ public final class AuditTrailReaders {
     private AuditTrailReaders() {
     }
 
+    public static boolean isReader(Authentication authentication) {
+        Actor actor = AuthenticatedActor.of(authentication);
+        return ROLES.stream().anyMatch(actor::hasRole);
+    }
+
     /** @throws AccessDeniedException when the caller holds none of {@link #ROLES} */
     public static void requireReader(Authentication authentication) {
-        Actor actor = AuthenticatedActor.of(authentication);
-        if (ROLES.stream().noneMatch(actor::hasRole)) {
+        if (!isReader(authentication)) {
             throw new AccessDeniedException("the audit trail is for auditors, data stewards and operators");
         }
     }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a data fetcher throws, as a GraphQL error with a stable classification ({@link GovernanceErrorType}), the
@@ -38,6 +39,15 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable failure, DataFetchingEnvironment environment) {
+        return classify(failure, () -> GraphqlErrorBuilder.newError(environment),
+                environment.getExecutionStepInfo().getPath().toString());
+    }
+
+    /**
+     * @param environment a new error of the field or operation that failed
+     * @param where       what failed, for the log
+     */
+    static GraphQLError classify(Throwable failure, Supplier<GraphqlErrorBuilder<?>> environment, String where) {
         if (failure instanceof InvalidInputException invalid) {
             return error(environment, GovernanceErrorType.BAD_REQUEST, ProblemTypes.INVALID_INPUT,
                     "The request has invalid input.", Map.of("fields", invalid.problems().stream()
@@ -62,20 +72,21 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     "The read models are not available or not up to date yet; retry shortly.", Map.of());
         }
         if (failure instanceof CommandRefusedException refused) {
-            return refusal(environment, refused);
+            return refusal(environment, refused, where);
         }
         if (failure instanceof CommandSideUnavailableException unavailable) {
-            log.warn("GraphQL mutation {}: {}", environment.getExecutionStepInfo().getPath(), unavailable.toString());
+            log.warn("GraphQL mutation {}: {}", where, unavailable.toString());
             return error(environment, GovernanceErrorType.UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE,
                     unavailable.getMessage(), Map.of());
         }
-        log.error("GraphQL field {} failed", environment.getExecutionStepInfo().getPath(), failure);
+        log.error("GraphQL {} failed", where, failure);
         return error(environment, GovernanceErrorType.INTERNAL_ERROR, ProblemTypes.INTERNAL,
                 "An internal error occurred; it has been logged.", Map.of());
     }
 
     /** The command side's problem, as the same fault in GraphQL: its type, detail and offending fields kept. */
-    private static GraphQLError refusal(DataFetchingEnvironment environment, CommandRefusedException refused) {
+    private static GraphQLError refusal(Supplier<GraphqlErrorBuilder<?>> environment, CommandRefusedException refused,
+                                        String where) {
         GovernanceErrorType classification = switch (refused.status()) {
             case 400, 413, 415 -> GovernanceErrorType.BAD_REQUEST;
             case 401 -> GovernanceErrorType.UNAUTHORIZED;
@@ -97,21 +108,19 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         URI type = problem.hasNonNull("type") ? URI.create(problem.get("type").asText())
                 : ProblemTypes.forStatus(refused.status());
         if (classification == GovernanceErrorType.INTERNAL_ERROR) {
-            log.error("The command side answered {} to GraphQL mutation {}: {}", refused.status(),
-                    environment.getExecutionStepInfo().getPath(), problem);
+            log.error("The command side answered {} to GraphQL mutation {}: {}", refused.status(), where, problem);
             return error(environment, classification, ProblemTypes.INTERNAL,
                     "An internal error occurred; it has been logged.", Map.of());
         }
         return error(environment, classification, type, refused.getMessage(), extensions);
     }
 
-    static GraphQLError error(DataFetchingEnvironment environment, GovernanceErrorType classification, URI type,
-                              String message, Map<String, Object> extensions) {
+    static GraphQLError error(Supplier<GraphqlErrorBuilder<?>> environment, GovernanceErrorType classification,
+                              URI type, String message, Map<String, Object> extensions) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("type", type.toString());
         all.putAll(extensions);
-        return GraphqlErrorBuilder.newError(environment).errorType(classification).message(message)
-                .extensions(all).build();
+        return environment.get().errorType(classification).message(message).extensions(all).build();
     }
 
     /** An error of no field: the request as a whole was refused (its depth or complexity, say). */
