@@ -1,8 +1,8 @@
 package com.acme.governance.edge.security;
 
+import com.acme.governance.api.audit.Actor;
+import com.acme.governance.edge.consistency.GovernanceToken;
 import jakarta.servlet.DispatcherType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,7 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -19,55 +23,86 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The one security chain of both services (and of the combined local application, which holds both in one context
- * and so installs it once). Stateless; every endpoint authenticated but the health check (BRIEF section 4); HTTP
- * Basic when a {@link UserDetailsService} exists (the local profile, {@link LocalUsers}), JWT with the claims
- * {@code teams} and {@code roles} when a {@link JwtDecoder} exists (production); 401 and 403 as problem+json, the
- * 401 challenging with exactly the schemes that are enabled. Backs off when the application defines its own chain.
+ * and so installs it once). Stateless; every endpoint authenticated but the health check (BRIEF section 4), the rest
+ * of {@code /actuator} for operators only; HTTP Basic when a {@link UserDetailsService} exists (the local profile,
+ * {@link LocalUsers}), JWT when a {@link JwtDecoder} exists (production: Spring Boot builds it from
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}, checking {@code audiences}),
+ * teams and roles from the claims {@link EdgeSecurityProperties} names; 401 and 403 as problem+json, the 401
+ * challenging with exactly the schemes that are enabled. With neither, the application does not start: a service
+ * that would answer 401 to everyone is a misconfiguration, not a mode.
+ *
+ * <p>The chain is ordered ahead of any other and matches every request, so it is the one that applies whatever the
+ * order in which the auto-configurations ran (Spring Boot's default chain, if it is created at all, is never
+ * reached).
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)
 @EnableWebSecurity
+@EnableConfigurationProperties(EdgeSecurityProperties.class)
 public class EdgeSecurityAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EdgeSecurityAutoConfiguration.class);
+    /** Ahead of Spring Boot's default chain ({@code SecurityProperties.BASIC_AUTH_ORDER}) and of any other. */
+    public static final int CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     /** BRIEF section 4: every endpoint but the health check requires authentication, the API docs included. */
     static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**"};
+    static final String ACTUATOR = "/actuator/**";
+    static final List<String> CORS_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.IF_MATCH, "Idempotency-Key", GovernanceToken.HEADER);
+    static final List<String> CORS_EXPOSED = List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION,
+            HttpHeaders.RETRY_AFTER, GovernanceToken.HEADER);
 
     @Bean
     @ConditionalOnMissingBean(JwtAuthenticationConverter.class)
-    public JwtAuthenticationConverter teamAndRoleJwtAuthenticationConverter() {
+    public JwtAuthenticationConverter teamAndRoleJwtAuthenticationConverter(EdgeSecurityProperties properties) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(new TeamAndRoleAuthorities());
+        converter.setJwtGrantedAuthoritiesConverter(new TeamAndRoleAuthorities(properties.teamsClaim(),
+                properties.rolesClaim()));
         return converter;
     }
 
     @Bean
-    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    @Order(CHAIN_ORDER)
     public SecurityFilterChain governanceSecurityFilterChain(HttpSecurity http,
                                                              ObjectProvider<UserDetailsService> userDetailsServices,
                                                              ObjectProvider<JwtDecoder> jwtDecoders,
-                                                             ObjectProvider<JwtAuthenticationConverter> jwtConverters)
+                                                             JwtAuthenticationConverter jwtConverter,
+                                                             EdgeSecurityProperties properties)
             throws Exception {
         boolean basic = userDetailsServices.getIfAvailable() != null;
         JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
+        if (!basic && jwtDecoder == null) {
+            throw new IllegalStateException("No way to authenticate callers: configure the identity provider "
+                    + "(spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri), or run the local "
+                    + "profile, whose users are for the local stack only");
+        }
         ProblemAuthenticationEntryPoint entryPoint =
                 new ProblemAuthenticationEntryPoint(challenges(basic, jwtDecoder != null));
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler();
 
-        http.csrf(AbstractHttpConfigurer::disable)
+        http.securityMatcher("/**")
+                .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(cors -> cors.configurationSource(corsSource(properties.cors())))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .authorizeHttpRequests(requests -> requests
                         // an error dispatch renders an error the request already met; it grants nothing
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers(ACTUATOR).hasRole(Actor.OPERATOR)
                         .anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
@@ -76,16 +111,29 @@ public class EdgeSecurityAutoConfiguration {
             http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(entryPoint));
         }
         if (jwtDecoder != null) {
-            JwtAuthenticationConverter converter = jwtConverters.getIfUnique(this::teamAndRoleJwtAuthenticationConverter);
             http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(converter))
+                    .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtConverter))
                     .authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(accessDenied));
         }
-        if (!basic && jwtDecoder == null) {
-            log.warn("Neither a UserDetailsService nor a JwtDecoder is configured: every protected endpoint answers 401");
-        }
         return http.build();
+    }
+
+    /** No origin unless configured: then only those, with the headers the API reads and answers. */
+    static CorsConfigurationSource corsSource(EdgeSecurityProperties.Cors cors) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (cors.allowedOrigins().isEmpty()) {
+            return source;
+        }
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(cors.allowedOrigins());
+        configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
+        configuration.setAllowedHeaders(CORS_HEADERS);
+        configuration.setExposedHeaders(CORS_EXPOSED);
+        configuration.setAllowCredentials(true);
+        configuration.setMaxAge(cors.maxAge());
+        source.registerCorsConfiguration("/**", configuration);
+        return source;
     }
 
     private static List<String> challenges(boolean basic, boolean jwt) {

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** The JWT claims {@code teams} and {@code roles} (string arrays) as authorities {@code TEAM_x} and {@code ROLE_x}. */
+/**
+ * The JWT claims of the caller's teams and roles (string arrays; {@code teams} and {@code roles} unless configured,
+ * see {@link EdgeSecurityProperties}) as authorities {@code TEAM_x} and {@code ROLE_x}.
+ */
 public class TeamAndRoleAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
 
     public static final String TEAMS_CLAIM = "teams";
@@ -17,11 +20,23 @@ public class TeamAndRoleAuthorities implements Converter<Jwt, Collection<Granted
     public static final String TEAM_PREFIX = "TEAM_";
     public static final String ROLE_PREFIX = "ROLE_";
 
+    private final String teamsClaim;
+    private final String rolesClaim;
+
+    public TeamAndRoleAuthorities() {
+        this(TEAMS_CLAIM, ROLES_CLAIM);
+    }
+
+    public TeamAndRoleAuthorities(String teamsClaim, String rolesClaim) {
+        this.teamsClaim = teamsClaim;
+        this.rolesClaim = rolesClaim;
+    }
+
     @Override
     public Collection<GrantedAuthority> convert(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        add(authorities, TEAM_PREFIX, jwt.getClaimAsStringList(TEAMS_CLAIM));
-        add(authorities, ROLE_PREFIX, jwt.getClaimAsStringList(ROLES_CLAIM));
+        add(authorities, TEAM_PREFIX, jwt.getClaimAsStringList(teamsClaim));
+        add(authorities, ROLE_PREFIX, jwt.getClaimAsStringList(rolesClaim));
         return authorities;
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,13 +29,26 @@ class TeamAndRoleAuthoritiesTest {
 
     @Test
     void theConfiguredConverterNamesThePrincipalAndMapsTheClaims() {
-        var converter = new EdgeSecurityAutoConfiguration().teamAndRoleJwtAuthenticationConverter();
+        var converter = new EdgeSecurityAutoConfiguration().teamAndRoleJwtAuthenticationConverter(
+                new EdgeSecurityProperties("teams", "roles", new EdgeSecurityProperties.Cors(List.of(),
+                        Duration.ofHours(1))));
 
         var authentication = converter.convert(jwt().claim("roles", List.of("AUDITOR")).build());
 
         assertThat(authentication.getName()).isEqualTo("dave");
         assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_AUDITOR");
+    }
+
+    @Test
+    void theClaimsCanBeNamedAsTheIdentityProviderNamesThem() {
+        var named = new TeamAndRoleAuthorities("groups", "realm_roles");
+
+        Jwt jwt = jwt().claim("groups", List.of("sales")).claim("realm_roles", List.of("OPERATOR"))
+                .claim("teams", List.of("ignored")).build();
+
+        assertThat(named.convert(jwt)).extracting(GrantedAuthority::getAuthority)
+                .containsExactly("TEAM_sales", "ROLE_OPERATOR");
     }
 
     private static Jwt.Builder jwt() {
