@@ -4,12 +4,12 @@ import com.acme.governance.api.audit.Actor;
 import com.acme.governance.command.common.NotPermittedException;
 
 /** Policies are set by the central group of data stewards, and only by them. */
-final class StewardOnly {
+public final class StewardOnly {
 
     private StewardOnly() {
     }
 
-    static void require(Actor actor) {
+    public static void require(Actor actor) {
         if (!actor.isSteward()) {
             throw new NotPermittedException(refusal(actor));
         }

@@ -24,6 +24,19 @@ public class Preconditions {
      * @return the version the client read, to be checked by the aggregate
      */
     public long expectedVersion(String aggregateType, String aggregateId, String ifMatchHeader) {
+        return expectedVersion(aggregateType, aggregateId, ifMatchHeader, () -> {
+        });
+    }
+
+    /**
+     * As {@link #expectedVersion(String, String, String)}, deciding first whether the caller may change the
+     * aggregate at all: one who may not is refused (403) whatever the If-Match says, missing or stale, before any
+     * version is looked at.
+     *
+     * @param mayChange throws {@code NotPermittedException} when the caller may not
+     */
+    public long expectedVersion(String aggregateType, String aggregateId, String ifMatchHeader, Runnable mayChange) {
+        mayChange.run();
         IfMatch ifMatch = IfMatch.parse(ifMatchHeader);
         if (ifMatch instanceof IfMatch.Tag tag && tag.strongVersion() != null) {
             return tag.strongVersion();

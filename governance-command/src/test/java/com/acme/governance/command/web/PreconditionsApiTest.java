@@ -111,6 +111,31 @@ class PreconditionsApiTest {
     }
 
     @Test
+    void aCallerWhoMayNotChangeAProductIsRefusedWhateverTheIfMatchSays() throws Exception {
+        register("guarded");
+        update("guarded", "\"1\"").andExpect(status().isOk());
+        for (String ifMatch : new String[] {null, "*", "W/\"2\"", "\"1\"", "\"2\""}) {
+            var request = put("/api/v1/data-products/sales.guarded");
+            as("bob", ifMatch == null ? request : request.header(HttpHeaders.IF_MATCH, ifMatch), UPDATE)
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.type").value(PROBLEMS + "forbidden"));
+        }
+        as("carol", put("/api/v1/data-products/sales.guarded"), UPDATE)
+                .andExpect(status().isPreconditionRequired());
+    }
+
+    @Test
+    void onlyAStewardGetsAsFarAsThePreconditionsOfAPolicy() throws Exception {
+        define("guarded-policy");
+        as("alice", put("/api/v1/policies/guarded-policy"), amendment("no precondition"))
+                .andExpect(status().isForbidden());
+        as("alice", put("/api/v1/policies/guarded-policy").header(HttpHeaders.IF_MATCH, "\"7\""), amendment("stale"))
+                .andExpect(status().isForbidden());
+        as("dave", post("/api/v1/policies/guarded-policy/retire"), "{\"reason\":\"none\"}")
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void preconditionsOnAnUnknownResourceAnswerNotFound() throws Exception {
         update("nowhere", "*").andExpect(status().isNotFound());
         update("nowhere", "W/\"1\"").andExpect(status().isNotFound());

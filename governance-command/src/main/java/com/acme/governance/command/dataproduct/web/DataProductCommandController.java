@@ -8,7 +8,9 @@ import com.acme.governance.command.dataproduct.DataProduct;
 import com.acme.governance.command.web.CommandAccepted;
 import com.acme.governance.command.web.CommandDispatcher;
 import com.acme.governance.command.web.IfMatch;
+import com.acme.governance.command.dataproduct.DataProductOwners;
 import com.acme.governance.command.web.Preconditions;
+import com.acme.governance.edge.security.AuthenticatedActor;
 import com.acme.governance.edge.consistency.GovernanceToken;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,10 +39,12 @@ class DataProductCommandController {
 
     private final CommandDispatcher dispatcher;
     private final Preconditions preconditions;
+    private final DataProductOwners owners;
 
-    DataProductCommandController(CommandDispatcher dispatcher, Preconditions preconditions) {
+    DataProductCommandController(CommandDispatcher dispatcher, Preconditions preconditions, DataProductOwners owners) {
         this.dispatcher = dispatcher;
         this.preconditions = preconditions;
+        this.owners = owners;
     }
 
     @PostMapping
@@ -50,12 +54,16 @@ class DataProductCommandController {
         return answer(HttpStatus.CREATED, token);
     }
 
-    /** {@code If-Match} is the ETag GET answered; without one, or with {@code *}, 428 (ADR 0010). */
+    /**
+     * {@code If-Match} is the ETag GET answered; without one, or with {@code *}, 428 (ADR 0010); but a caller who may
+     * not change the product is refused first (403), whatever the If-Match.
+     */
     @PutMapping("/{id}")
     ResponseEntity<CommandAccepted> update(@PathVariable DataProductId id,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestBody UpdateDataProductRequest request) {
-        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.toString(), ifMatch);
+        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.toString(), ifMatch,
+                () -> owners.requireMayChange(id, AuthenticatedActor.current()));
         return answer(HttpStatus.OK, dispatcher.send(request.toCommand(id, expectedVersion), id.toString()));
     }
 

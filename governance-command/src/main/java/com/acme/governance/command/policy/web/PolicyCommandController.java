@@ -9,7 +9,9 @@ import com.acme.governance.command.policy.catalog.PolicyCatalog;
 import com.acme.governance.command.web.CommandAccepted;
 import com.acme.governance.command.web.CommandDispatcher;
 import com.acme.governance.command.web.IfMatch;
+import com.acme.governance.command.policy.StewardOnly;
 import com.acme.governance.command.web.Preconditions;
+import com.acme.governance.edge.security.AuthenticatedActor;
 import com.acme.governance.edge.consistency.GovernanceToken;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
@@ -67,12 +69,16 @@ class PolicyCommandController {
         return answer(token, ResponseEntity.created(location), ResponseEntity.accepted().location(location));
     }
 
-    /** {@code If-Match} is the ETag GET answered; without one, or with {@code *}, 428 (ADR 0010). */
+    /**
+     * {@code If-Match} is the ETag GET answered; without one, or with {@code *}, 428 (ADR 0010); but only a steward
+     * gets that far: anyone else is refused first (403), whatever the If-Match.
+     */
     @PutMapping("/{id}")
     ResponseEntity<Object> amend(@PathVariable PolicyId id,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @RequestBody AmendPolicyRequest request) {
-        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.value(), ifMatch);
+        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.value(), ifMatch,
+                () -> StewardOnly.require(AuthenticatedActor.current()));
         return answer(dispatcher.send(request.toCommand(id).expecting(expectedVersion), id.value()));
     }
 
@@ -81,7 +87,8 @@ class PolicyCommandController {
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestBody(required = false) RetirePolicyRequest request) {
         String reason = request == null ? null : request.reason();
-        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.value(), ifMatch);
+        long expectedVersion = preconditions.expectedVersion(AGGREGATE_TYPE, id.value(), ifMatch,
+                () -> StewardOnly.require(AuthenticatedActor.current()));
         return answer(dispatcher.send(new RetirePolicy(id, expectedVersion, reason), id.value()));
     }
 
