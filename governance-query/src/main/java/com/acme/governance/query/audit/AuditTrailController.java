@@ -61,7 +61,8 @@ public class AuditTrailController {
             schema = @Schema(example = "governance.dataproduct.registered.v1"))
     @Parameter(name = AuditTrailParameters.FROM, in = ParameterIn.QUERY, schema = @Schema(format = "date-time"))
     @Parameter(name = AuditTrailParameters.TO, in = ParameterIn.QUERY, schema = @Schema(format = "date-time"))
-    @Parameter(name = AuditTrailParameters.CURSOR, in = ParameterIn.QUERY)
+    @Parameter(name = AuditTrailParameters.CURSOR, in = ParameterIn.QUERY, description = "the next of the page before",
+            schema = @Schema(type = "string", maxLength = AuditCursor.MAX_LENGTH))
     @Parameter(name = AuditTrailParameters.SIZE, in = ParameterIn.QUERY,
             schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
     public AuditTrailPage page(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,

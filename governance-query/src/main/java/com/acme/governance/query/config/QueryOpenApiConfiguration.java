@@ -17,7 +17,10 @@ public class QueryOpenApiConfiguration {
     @Bean
     public OperationCustomizer queryConsistencyTokenHeader() {
         return (operation, handlerMethod) -> {
-            if (handlerMethod.getBeanType().getPackageName().startsWith(QUERY_PACKAGE + ".")
+            // two handlers of one path (the audit trail as JSON and as NDJSON) are one operation: add it once
+            boolean present = operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(parameter -> GovernanceToken.HEADER.equals(parameter.getName()));
+            if (!present && handlerMethod.getBeanType().getPackageName().startsWith(QUERY_PACKAGE + ".")
                     && handlerMethod.hasMethodAnnotation(GetMapping.class)) {
                 operation.addParametersItem(new HeaderParameter()
                         .name(GovernanceToken.HEADER)
