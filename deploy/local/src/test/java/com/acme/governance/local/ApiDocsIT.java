@@ -71,6 +71,11 @@ class ApiDocsIT extends LocalStackSupport {
         assertThat(docs.json().path("components").path("securitySchemes").path("basic").path("scheme").asText())
                 .isEqualTo("basic");
         assertThat(docs.json().path("security").toString()).contains("basic");
+        JsonNode update = paths.path("/api/v1/data-products/{id}").path("put").path("responses");
+        assertThat(update.path("428").path("content").has("application/problem+json")).isTrue();
+        assertThat(update.path("412").path("description").asText()).contains("version-mismatch");
+        assertThat(paths.path("/api/v1/audit/events").path("get").path("responses").path("403").path("description")
+                .asText()).contains("forbidden");
     }
 
     @Test
