@@ -1,12 +1,19 @@
 package com.acme.governance.local;
 
+import com.acme.governance.api.audit.PemKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +38,16 @@ class GraphQlJourneyIT extends LocalStackSupport {
 
     @LocalServerPort
     private int port;
+
+    /** The signing key the local launcher would create, so that a digest can be issued here too. */
+    @DynamicPropertySource
+    static void auditKeys(DynamicPropertyRegistry registry) throws IOException {
+        Path keys = Files.createTempDirectory("graphql-keys");
+        KeyPair pair = PemKeys.generate();
+        Path signing = Files.writeString(keys.resolve("signing.pem"),
+                PemKeys.pem(pair.getPrivate()) + PemKeys.pem(pair.getPublic()));
+        registry.add("governance.audit.signing-key", signing::toString);
+    }
 
     @Test
     void aProductIsRegisteredChangedAndReadBackThroughGraphQlAlone() {
@@ -113,6 +130,82 @@ class GraphQlJourneyIT extends LocalStackSupport {
                 .isEqualTo("ACTIVE");
         assertThat(grant.path("data").path("accessGrant").path("dataProduct").path("id").asText())
                 .isEqualTo("graphql.customers");
+    }
+
+    @Test
+    void everyOtherMutationDecidesAsItsRestCommand() {
+        assertThat(data(graphQl("alice", """
+                mutation { registerDataProduct(input: {domain: "graphql", name: "events", title: "Events",
+                    ownerTeam: "sales", classification: INTERNAL}) { version } }""", Map.of(), null),
+                "registerDataProduct").path("version").asInt()).isEqualTo(1);
+        assertThat(data(graphQl("alice", """
+                mutation { updateDataProduct(id: "graphql.events", ifMatch: 1, input: {title: "Events, all",
+                    classification: INTERNAL, tags: ["audit"]}) { version } }""", Map.of(), null),
+                "updateDataProduct").path("version").asInt()).isEqualTo(2);
+        assertThat(data(graphQl("alice", """
+                mutation($schema: JSON!) { publishContractVersion(id: "graphql.events", input: {version: "1.0.0",
+                    schemaType: JSON_SCHEMA, schema: $schema}) { version } }""",
+                Map.of("schema", Map.of("type", "object")), null), "publishContractVersion").path("version").asInt())
+                .isEqualTo(3);
+        data(graphQl("alice", "mutation { publishDataProduct(id: \"graphql.events\") { id } }", Map.of(), null),
+                "publishDataProduct");
+        assertThat(data(graphQl("carol", """
+                mutation { deprecateDataProduct(id: "graphql.events", reason: "v2", replacedBy: "graphql.orders")
+                    { version } }""", Map.of(), null), "deprecateDataProduct").path("version").asInt()).isEqualTo(5);
+
+        assertThat(data(graphQl("carol", """
+                mutation { definePolicy(input: {id: "graphql-policy", name: "P", rules: [{when: {classifications:
+                    [RESTRICTED]}, then: {requiredApprovals: [OWNER], maxGrantDays: 30, purposeRequired: false}}]})
+                    { id version inForce } }""", Map.of(), null), "definePolicy").path("id").asText())
+                .isEqualTo("graphql-policy");
+        assertThat(data(graphQl("carol", """
+                mutation { amendPolicy(id: "graphql-policy", ifMatch: 1, input: {name: "P", rationale: "shorter",
+                    rules: [{when: {classifications: [RESTRICTED]}, then: {requiredApprovals: [OWNER, STEWARD],
+                    maxGrantDays: 14, purposeRequired: true}}]}) { version } }""", Map.of(), null), "amendPolicy")
+                .path("version").asInt()).isEqualTo(2);
+        assertThat(data(graphQl("carol", """
+                mutation { retirePolicy(id: "graphql-policy", ifMatch: 2, reason: "replaced") { version } }""",
+                Map.of(), null), "retirePolicy").path("version").asInt()).isEqualTo(3);
+
+        graphQl("alice", "mutation { registerDataProduct(input: {domain: \"graphql\", name: \"metrics\", "
+                + "title: \"M\", ownerTeam: \"sales\", classification: INTERNAL}) { id } }", Map.of(), null);
+        graphQl("alice", "mutation { publishDataProduct(id: \"graphql.metrics\") { id } }", Map.of(), null);
+        String rejected = requested("graphql-reject");
+        data(graphQl("alice", "mutation($id: ID!) { rejectAccessRequest(id: $id, reason: \"no\") { id } }",
+                Map.of("id", rejected), null), "rejectAccessRequest");
+        String withdrawn = requested("graphql-withdraw");
+        data(graphQl("bob", "mutation($id: ID!) { withdrawAccessRequest(id: $id) { id } }",
+                Map.of("id", withdrawn), null), "withdrawAccessRequest");
+        String revoked = requested("graphql-revoke");
+        data(graphQl("alice", "mutation($id: ID!) { approveAccessRequest(id: $id) { id } }",
+                Map.of("id", revoked), null), "approveAccessRequest");
+        JsonNode revocation = data(graphQl("carol", """
+                mutation($id: ID!) { revokeAccessGrant(id: $id, reason: "over") { consistencyToken } }""",
+                Map.of("id", revoked), null), "revokeAccessGrant");
+
+        JsonNode statuses = graphQl("bob", """
+                query($a: ID!, $b: ID!, $c: ID!) { a: accessRequest(id: $a) { status } b: accessRequest(id: $b)
+                    { status } c: accessRequest(id: $c) { status } }""",
+                Map.of("a", rejected, "b", withdrawn, "c", revoked), revocation.path("consistencyToken").asText());
+        assertThat(statuses.path("data").path("a").path("status").asText()).isEqualTo("REJECTED");
+        assertThat(statuses.path("data").path("b").path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(statuses.path("data").path("c").path("status").asText()).isEqualTo("REVOKED");
+
+        assertThat(data(graphQl("dave", "mutation { issueAuditDigest { id version } }", Map.of(), null),
+                "issueAuditDigest").path("id").asText()).isEqualTo("audit-ledger");
+    }
+
+    private String requested(String idempotencyKey) {
+        JsonNode answer = graphQl("bob", """
+                mutation($key: String) { requestAccess(input: {dataProductId: "graphql.metrics", consumerTeam:
+                    "marketing", purpose: "p", durationDays: 7}, idempotencyKey: $key) { id } }""",
+                Map.of("key", idempotencyKey), null);
+        return data(answer, "requestAccess").path("id").asText();
+    }
+
+    private static JsonNode data(JsonNode answer, String field) {
+        assertThat(answer.path("errors").isMissingNode()).as(field + ": " + answer).isTrue();
+        return answer.path("data").path(field);
     }
 
     private JsonNode graphQl(String user, String document, Map<String, Object> variables, String token) {
