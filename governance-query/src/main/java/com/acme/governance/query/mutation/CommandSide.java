@@ -15,6 +15,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 
 /**
@@ -37,7 +38,8 @@ public class CommandSide {
 
     public CommandSide(CommandSideProperties properties, ObjectMapper objectMapper, Environment environment) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.timeout()).followRedirects(HttpClient.Redirect.NEVER).build());
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
         requests.setReadTimeout(properties.timeout());
         this.client = RestClient.builder().requestFactory(requests).build();
         this.objectMapper = objectMapper;
@@ -60,7 +62,8 @@ public class CommandSide {
      * @throws CommandSideUnavailableException when it could not be reached or did not answer in time
      */
     public CommandResult send(HttpMethod method, String path, Object body, Forwarded forwarded) {
-        RestClient.RequestBodySpec request = client.method(method).uri(baseUrl() + path)
+        // the path is encoded already (each id one segment): taken as it is, not as a template to encode again
+        RestClient.RequestBodySpec request = client.method(method).uri(URI.create(baseUrl() + path))
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .headers(headers -> forward(headers, forwarded));
         if (body != null) {
