@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.bson.codecs.configuration.CodecRegistries;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -52,12 +53,18 @@ public class ReadModelDatabase {
 
     /** @param generationCache how long this instance trusts the live generation it read (see ADR 0026) */
     public ReadModelDatabase(MongoDatabase database, ObjectMapper objectMapper, Duration generationCache) {
+        this(database, objectMapper, generationCache, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock the generation cache is measured by (tests move it instead of waiting) */
+    public ReadModelDatabase(MongoDatabase database, ObjectMapper objectMapper, Duration generationCache,
+                             LongSupplier nanoTime) {
         // The driver's default registry maps records (its record codec), enums by name and Instants as dates.
         this.database = database.withCodecRegistry(CodecRegistries.fromRegistries(
                 CodecRegistries.fromProviders(new JsonTextCodecProvider(objectMapper)),
                 MongoClientSettings.getDefaultCodecRegistry()));
         this.generations = new ReadModelGenerations(database.getCollection(ReadModelGenerations.COLLECTION),
-                generationCache);
+                generationCache, nanoTime);
         generational.add(PROJECTION_POSITIONS);
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,7 @@ public class ReadModelGenerations {
 
     private final MongoCollection<Document> documents;
     private final Duration cacheFor;
+    private final LongSupplier nanoTime;
     private final ThreadLocal<Long> pinned = new ThreadLocal<>();
     private volatile Cached cached;
 
@@ -39,8 +41,14 @@ public class ReadModelGenerations {
     }
 
     public ReadModelGenerations(MongoCollection<Document> documents, Duration cacheFor) {
+        this(documents, cacheFor, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock the cache and a reading's age are measured by ({@link System#nanoTime}) */
+    public ReadModelGenerations(MongoCollection<Document> documents, Duration cacheFor, LongSupplier nanoTime) {
         this.documents = documents;
         this.cacheFor = cacheFor;
+        this.nanoTime = nanoTime;
     }
 
     /** How stale an instance's idea of the live generation may be. */
@@ -51,7 +59,7 @@ public class ReadModelGenerations {
     /** The live generation as this instance last read it, read again when older than {@link #cacheFor()}. */
     public long live() {
         Cached last = cached;
-        if (last != null && System.nanoTime() - last.readAt() < cacheFor.toNanos()) {
+        if (last != null && nanoTime.getAsLong() - last.readAt() < cacheFor.toNanos()) {
             return last.generation();
         }
         return liveNow();
@@ -75,14 +83,14 @@ public class ReadModelGenerations {
      * slower work needs to ask the database.
      */
     public OptionalLong swappedSince(Reading reading) {
-        if (System.nanoTime() - reading.readAtNanos() < cacheFor.multipliedBy(2).toNanos()) {
+        if (nanoTime.getAsLong() - reading.readAtNanos() < cacheFor.multipliedBy(2).toNanos()) {
             return OptionalLong.empty();
         }
         long live = liveNow();
         return live == reading.generation() ? OptionalLong.empty() : OptionalLong.of(live);
     }
 
-    /** The live generation and the {@link System#nanoTime()} at which it was read from the database. */
+    /** The live generation and the time (of the generations' clock, in nanoseconds) it was read from the database. */
     public record Reading(long generation, long readAtNanos) {
     }
 
@@ -95,7 +103,7 @@ public class ReadModelGenerations {
     public long liveNow() {
         Document live = liveDocument();
         long generation = live == null ? 0 : live.get(GENERATION, Number.class).longValue();
-        cached = new Cached(generation, System.nanoTime());
+        cached = new Cached(generation, nanoTime.getAsLong());
         return generation;
     }
 

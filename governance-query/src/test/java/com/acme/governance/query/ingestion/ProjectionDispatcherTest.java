@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,9 +58,11 @@ class ProjectionDispatcherTest {
 
     @Test
     void anEventStalledAcrossASwapIsAppliedToTheNewGenerationTooOnceItsPositionIsRecorded() {
-        Duration cache = Duration.ofMillis(50);
+        Duration cache = Duration.ofSeconds(1);
+        AtomicLong liveClock = new AtomicLong();
         String name = "dispatch_" + System.nanoTime();
-        ReadModelDatabase live = new ReadModelDatabase(mongo.client().getDatabase(name), TestJson.MAPPER, cache);
+        ReadModelDatabase live = new ReadModelDatabase(mongo.client().getDatabase(name), TestJson.MAPPER, cache,
+                liveClock::get);
         ReadModelDatabase rebuilding = new ReadModelDatabase(mongo.client().getDatabase(name), TestJson.MAPPER, cache);
         ProjectionPositions livePositions = new ProjectionPositions(live, new PositionAdvancedSignal());
         List<Long> generationsWritten = new ArrayList<>();
@@ -75,7 +78,7 @@ class ProjectionDispatcherTest {
         live.generations().liveNow();
 
         // The position write stalls past the swap's last drain (twice the cache after the swap).
-        dispatcher.dispatch(registered, () -> sleep(cache.multipliedBy(3)));
+        dispatcher.dispatch(registered, () -> liveClock.addAndGet(cache.multipliedBy(3).toNanos()));
 
         assertThat(generationsWritten).containsExactly(0L, 1L);
         assertThat(live.generations().pinned(1, () -> livePositions.current(ID))).isZero();
@@ -94,14 +97,6 @@ class ProjectionDispatcherTest {
         assertThat(applied).containsExactly("a:0");
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void aFailingProjectionLeavesThePositionWhereItWas() {
