@@ -3,7 +3,6 @@ package com.acme.governance.query.access;
 import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.api.access.ListAccessGrants;
 import com.acme.governance.api.access.ListAccessRequests;
-import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.edge.security.AuthenticatedActor;
 import com.acme.governance.query.graphql.Connection;
 import com.acme.governance.query.graphql.Connections;
@@ -43,7 +42,7 @@ public class AccessGraphQlController {
 
     @QueryMapping
     public AccessRequestView accessRequest(@Argument String id) {
-        String requestId = requestId(id);
+        String requestId = GraphQlArguments.id(id, AccessRequestId::of).value();
         return requests.find(requestId).orElseThrow(() -> new ResourceNotFoundException("Access request", requestId));
     }
 
@@ -58,15 +57,8 @@ public class AccessGraphQlController {
 
     @QueryMapping
     public AccessGrantView accessGrant(@Argument String id) {
-        String grantId = requestId(id);
+        String grantId = GraphQlArguments.id(id, AccessRequestId::of).value();
         return grants.find(grantId).orElseThrow(() -> new ResourceNotFoundException("Access grant", grantId));
     }
 
-    private static String requestId(String id) {
-        try {
-            return AccessRequestId.of(id).value();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("id", e.getMessage());
-        }
-    }
 }

@@ -16,8 +16,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** The audit trail and who held access when, in GraphQL ({@code graphql/audit.graphqls}), for its readers only. */
@@ -38,14 +36,8 @@ public class AuditGraphQlController {
                                                   @Argument String after, Authentication authentication) {
         AuditTrailReaders.requireReader(authentication);
         ListAuditEvents query = parse(filter, first, after);
-        List<AuditEventDocument> read = events.window(query);
-        List<Connection.Edge<AuditTrailItem>> edges = new ArrayList<>();
-        for (AuditEventDocument document : read.subList(0, Math.min(read.size(), query.size()))) {
-            edges.add(new Connection.Edge<>(document.position().encode(), document.item()));
-        }
-        return new Connection<>(edges, new Connection.PageInfo(read.size() > query.size(), after != null,
-                edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), -1);
+        return Connections.of(events.window(query), query.size(), after != null, -1,
+                (index, document) -> document.position().encode(), AuditEventDocument::item);
     }
 
     @QueryMapping

@@ -2,7 +2,6 @@ package com.acme.governance.query.dataproduct;
 
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.ListDataProducts;
-import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.asof.AggregateAsOf;
 import com.acme.governance.query.asof.AsOfParameter;
 import com.acme.governance.query.audit.AuditEventRepository;
@@ -47,7 +46,7 @@ public class DataProductGraphQlController {
 
     @QueryMapping
     public DataProductView dataProduct(@Argument String id, @Argument Instant asOf) {
-        DataProductId productId = productId(id);
+        DataProductId productId = GraphQlArguments.id(id, DataProductId::of);
         return history.todayOrAsOf(GraphQlArguments.with(new LinkedMultiValueMap<>(), AsOfParameter.AS_OF, asOf),
                 "Data product", DataProductProjection.AGGREGATE_TYPE, productId.toString(), DataProductFold::apply,
                 () -> products.find(productId));
@@ -63,11 +62,4 @@ public class DataProductGraphQlController {
         return byProduct;
     }
 
-    static DataProductId productId(String id) {
-        try {
-            return DataProductId.of(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("id", e.getMessage());
-        }
-    }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -94,11 +95,24 @@ public final class Connections {
     }
 
     public static <T, R> Connection<R> of(Page page, List<T> read, long totalCount, Function<T, R> node) {
+        return of(read, page.first(), page.offset() > 0, totalCount, (index, item) -> cursor(page.offset() + index),
+                node);
+    }
+
+    /**
+     * The connection of a window read by some other cursor than a position (the audit trail's keyset cursor).
+     *
+     * @param read      up to {@code first + 1} items: whether the last exists says whether there is a next page
+     * @param totalCount how many match, or -1 where the connection does not say
+     * @param cursor    the cursor to resume after an item, given its index in {@code read} and the item
+     */
+    public static <T, R> Connection<R> of(List<T> read, int first, boolean hasPreviousPage, long totalCount,
+                                          BiFunction<Integer, T, String> cursor, Function<T, R> node) {
         List<Connection.Edge<R>> edges = new ArrayList<>();
-        for (int i = 0; i < Math.min(read.size(), page.first()); i++) {
-            edges.add(new Connection.Edge<>(cursor(page.offset() + i), node.apply(read.get(i))));
+        for (int i = 0; i < Math.min(read.size(), first); i++) {
+            edges.add(new Connection.Edge<>(cursor.apply(i, read.get(i)), node.apply(read.get(i))));
         }
-        return new Connection<>(edges, new Connection.PageInfo(read.size() > page.first(), page.offset() > 0,
+        return new Connection<>(edges, new Connection.PageInfo(read.size() > first, hasPreviousPage,
                 edges.isEmpty() ? null : edges.get(0).cursor(),
                 edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), totalCount);
     }

@@ -1,10 +1,12 @@
 package com.acme.governance.query.graphql;
 
+import com.acme.governance.edge.problem.InvalidInputException;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A GraphQL input object as the query parameters of the REST read it answers like: each field given becomes the
@@ -36,6 +38,19 @@ public final class GraphQlArguments {
             parameters.add(name, text(value));
         }
         return parameters;
+    }
+
+    /**
+     * The {@code id} argument as the identifier type {@code parse} makes of it.
+     *
+     * @throws InvalidInputException naming {@code id}, with the reason the identifier type gives
+     */
+    public static <T> T id(String id, Function<String, T> parse) {
+        try {
+            return parse.apply(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("id", e.getMessage());
+        }
     }
 
     private static String text(Object value) {

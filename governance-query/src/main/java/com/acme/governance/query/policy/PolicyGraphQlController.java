@@ -2,7 +2,6 @@ package com.acme.governance.query.policy;
 
 import com.acme.governance.api.policy.ListPolicies;
 import com.acme.governance.api.policy.PolicyId;
-import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.asof.AggregateAsOf;
 import com.acme.governance.query.asof.AsOfParameter;
 import com.acme.governance.query.graphql.Connection;
@@ -45,7 +44,7 @@ public class PolicyGraphQlController {
 
     @QueryMapping
     public PolicyView policy(@Argument String id, @Argument Instant asOf) {
-        String policyId = policyId(id);
+        String policyId = GraphQlArguments.id(id, PolicyId::of).value();
         return history.todayOrAsOf(GraphQlArguments.with(new LinkedMultiValueMap<>(), AsOfParameter.AS_OF, asOf),
                 "Policy", PolicyProjection.AGGREGATE_TYPE, policyId, PolicyFold::apply, () -> policies.find(policyId));
     }
@@ -66,11 +65,4 @@ public class PolicyGraphQlController {
         return versions;
     }
 
-    static String policyId(String id) {
-        try {
-            return PolicyId.of(id).value();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("id", e.getMessage());
-        }
-    }
 }
