@@ -2,21 +2,23 @@ package com.acme.governance.query.graphql;
 
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.edge.consistency.GovernanceToken;
+import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.consistency.ReadModelConsistency;
 import com.acme.governance.query.mutation.CommandSide;
 import graphql.ErrorClassification;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,8 +54,9 @@ public class GraphQlRequests implements WebGraphQlInterceptor {
         if (header != null) {
             GraphQLError refused = tokenNotReached(header);
             if (refused != null) {
-                return chain.next(request).map(response -> response.transform(builder -> builder.data(null)
-                        .errors(List.of(refused))));
+                // answered without executing it: a mutation must not run, a query's data would be stale
+                return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(
+                        request.toExecutionInput(), ExecutionResult.newExecutionResult().addError(refused).build())));
             }
         }
         return chain.next(request).map(response -> response.getErrors().stream().anyMatch(GraphQlRequests::unclassified)
@@ -68,11 +71,8 @@ public class GraphQlRequests implements WebGraphQlInterceptor {
         try {
             token = GovernanceToken.parse(header);
         } catch (IllegalArgumentException e) {
-            return GraphqlErrorBuilder.newError().errorType(GovernanceErrorType.BAD_REQUEST)
-                    .message("The request has invalid input.")
-                    .extensions(Map.of("type", ProblemTypes.INVALID_INPUT.toString(), "fields",
-                            List.of(Map.of("field", GovernanceToken.HEADER, "message", e.getMessage()))))
-                    .build();
+            return GraphQlErrors.classify(new InvalidInputException(GovernanceToken.HEADER, e.getMessage()),
+                    GraphqlErrorBuilder::newError, GovernanceToken.HEADER);
         }
         try {
             if (consistency.awaitReached(token)) {
