@@ -1,6 +1,5 @@
 package com.acme.governance.local;
 
-import com.acme.governance.api.audit.PemKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DynamicTest;
@@ -16,9 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -54,13 +50,7 @@ class AuthorizationTableIT extends LocalStackSupport {
     /** The signing key the local launcher would create, so that digests can be issued here too. */
     @DynamicPropertySource
     static void auditKeys(DynamicPropertyRegistry registry) throws IOException {
-        Path keys = Files.createTempDirectory("authz-keys");
-        KeyPair pair = PemKeys.generate();
-        Path signing = Files.writeString(keys.resolve("signing.pem"),
-                PemKeys.pem(pair.getPrivate()) + PemKeys.pem(pair.getPublic()));
-        Path verifying = Files.writeString(keys.resolve("public.pem"), PemKeys.pem(pair.getPublic()));
-        registry.add("governance.audit.signing-key", signing::toString);
-        registry.add("governance.audit.public-key", verifying::toString);
+        TestAuditKeys.register(registry);
     }
 
     /** One cell's request: what to create first (as its owners), then what the person sends. */

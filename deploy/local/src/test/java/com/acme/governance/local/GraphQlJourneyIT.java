@@ -1,6 +1,5 @@
 package com.acme.governance.local;
 
-import com.acme.governance.api.audit.PemKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,9 +10,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
 
@@ -42,11 +38,7 @@ class GraphQlJourneyIT extends LocalStackSupport {
     /** The signing key the local launcher would create, so that a digest can be issued here too. */
     @DynamicPropertySource
     static void auditKeys(DynamicPropertyRegistry registry) throws IOException {
-        Path keys = Files.createTempDirectory("graphql-keys");
-        KeyPair pair = PemKeys.generate();
-        Path signing = Files.writeString(keys.resolve("signing.pem"),
-                PemKeys.pem(pair.getPrivate()) + PemKeys.pem(pair.getPublic()));
-        registry.add("governance.audit.signing-key", signing::toString);
+        TestAuditKeys.register(registry);
     }
 
     @Test
