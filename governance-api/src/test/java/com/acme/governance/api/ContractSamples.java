@@ -5,6 +5,13 @@ import com.acme.governance.api.access.AccessGrantExpired;
 import com.acme.governance.api.access.AccessGrantRevoked;
 import com.acme.governance.api.access.AccessGrantStatus;
 import com.acme.governance.api.access.AccessGranted;
+import com.acme.governance.api.access.AccessDeprovisioned;
+import com.acme.governance.api.access.AccessDriftDetected;
+import com.acme.governance.api.access.AccessDriftRepaired;
+import com.acme.governance.api.access.AccessProvisioned;
+import com.acme.governance.api.access.KafkaAclBinding;
+import com.acme.governance.api.access.ProvisioningFailed;
+import com.acme.governance.api.access.ProvisioningStep;
 import com.acme.governance.api.access.AccessRequestApproved;
 import com.acme.governance.api.access.AccessRequestId;
 import com.acme.governance.api.access.AccessRequestRejected;
@@ -77,6 +84,13 @@ final class ContractSamples {
     static final List<OutputPort> PORTS = List.of(new OutputPort("events", PortKind.KAFKA_TOPIC, "sales.orders.v1"));
 
     static final String REQUEST = "5f0c6f4e-8a53-4c1e-9d1f-2b7f3c7f6a10";
+    static final List<KafkaAclBinding> BINDINGS = List.of(
+            new KafkaAclBinding("User:marketing", KafkaAclBinding.Resource.TOPIC, "sales.orders.v1",
+                    KafkaAclBinding.Pattern.LITERAL, KafkaAclBinding.Operation.READ),
+            new KafkaAclBinding("User:marketing", KafkaAclBinding.Resource.TOPIC, "sales.orders.v1",
+                    KafkaAclBinding.Pattern.LITERAL, KafkaAclBinding.Operation.DESCRIBE),
+            new KafkaAclBinding("User:marketing", KafkaAclBinding.Resource.GROUP, "marketing.",
+                    KafkaAclBinding.Pattern.PREFIXED, KafkaAclBinding.Operation.READ));
     static final AccessRequestId REQUEST_ID = AccessRequestId.of(REQUEST);
     static final PolicyId POLICY = PolicyId.of("confidential-data");
     static final Instant START = Instant.parse("2026-11-25T10:15:30.123Z");
@@ -136,6 +150,11 @@ final class ContractSamples {
                 new AccessGranted(REQUEST, ORDERS, "marketing", START, START.plus(30, ChronoUnit.DAYS)),
                 new AccessGrantRevoked(REQUEST, ORDERS, "carol", "misuse"),
                 new AccessGrantExpired(REQUEST, ORDERS, START.plus(30, ChronoUnit.DAYS)),
+                new AccessProvisioned(REQUEST, ORDERS, "marketing", BINDINGS, List.of("warehouse.orders")),
+                new AccessDeprovisioned(REQUEST, ORDERS, "marketing", BINDINGS.subList(0, 2), BINDINGS.subList(2, 3)),
+                new ProvisioningFailed(REQUEST, ORDERS, ProvisioningStep.PROVISION, "not authorized to alter ACLs", 5),
+                new AccessDriftRepaired(REQUEST, ORDERS, "marketing", BINDINGS.subList(0, 1)),
+                new AccessDriftDetected(List.of("User:bob READ TOPIC sales.orders.v1 (LITERAL) ALLOW from *"), false),
                 new FindAccessRequest(AccessRequestId.of(REQUEST)),
                 new ListAccessRequests(AccessRequestStatus.PENDING, ORDERS, TeamName.of("marketing"), true, 0, 20),
                 new FindAccessGrant(AccessRequestId.of(REQUEST)),

@@ -34,8 +34,9 @@ class CommandBoundariesTest {
     }
 
     /**
-     * The features' packages and every subpackage of them but the controllers ({@code web}) and the command side's
-     * policy read model ({@code policy.catalog}); of the audit digests, the ledger's own package (its issuing reads
+     * The features' packages and every subpackage of them but the controllers ({@code web}), the command side's
+     * policy read model ({@code policy.catalog}) and the grants' provisioner on Kafka ({@code access.provisioning});
+     * of the audit digests, the ledger's own package (its issuing reads
      * and writes the store).
      */
     @Test
@@ -104,5 +105,6 @@ class CommandBoundariesTest {
     private static final String[] FEATURES = {"com.acme.governance.command.dataproduct..",
             "com.acme.governance.command.policy..", "com.acme.governance.command.access..",
             "com.acme.governance.command.audit.digest"};
-    private static final String[] ADAPTERS = {"..web..", "com.acme.governance.command.policy.catalog.."};
+    private static final String[] ADAPTERS = {"..web..", "com.acme.governance.command.policy.catalog..",
+            "com.acme.governance.command.access.provisioning.."};
 }

@@ -43,7 +43,7 @@ public record DeprecationOfRevision1(Document document, String json, String hash
         String hash = HashChain.hash(previousHash, new HashChain.Link(id.toString(), sequence, TYPE, eventId, time,
                 payload, (String) actor.get(AuditMetadata.PRINCIPAL), AuditLinks.strings(actor.get(AuditMetadata.TEAMS)),
                 AuditLinks.strings(actor.get(AuditMetadata.ROLES)), AuditLinks.text(actor.get(AuditMetadata.CORRELATION_ID)),
-                AuditLinks.text(actor.get(AuditMetadata.CAUSATION_ID))));
+                AuditLinks.text(actor.get(AuditMetadata.CAUSATION_ID)), AuditLinks.text(actor.get(AuditMetadata.ISSUER))));
         MetaData sealed = actor.mergedWith(Map.of(AuditMetadata.PREVIOUS_HASH, previousHash, AuditMetadata.HASH, hash));
         EventEntryConfiguration layout = EventEntryConfiguration.getDefault();
         // Axon's own document of the event, then the payload and revision the old record had

@@ -1,12 +1,12 @@
 package com.acme.governance.command;
 
-import com.acme.governance.api.audit.AuditMetadata;
+import com.acme.governance.api.audit.Actor;
+import com.acme.governance.command.security.ActorMetaData;
 import org.axonframework.messaging.MetaData;
 
 import java.util.List;
-import java.util.Map;
 
-/** The local users as command metadata, the way the web layer sends it. */
+/** The local users as command metadata, the way the web layer sends it (ActorMetaData). */
 public final class TestActors {
 
     public static final MetaData ALICE = actor("alice", List.of("sales"), List.of());
@@ -19,7 +19,6 @@ public final class TestActors {
     }
 
     public static MetaData actor(String principal, List<String> teams, List<String> roles) {
-        return MetaData.from(Map.of(AuditMetadata.PRINCIPAL, principal, AuditMetadata.TEAMS, teams,
-                AuditMetadata.ROLES, roles));
+        return ActorMetaData.of(new Actor(principal, teams, roles, Actor.LOCAL_ISSUER));
     }
 }

@@ -63,7 +63,8 @@ final class ExportReader {
             return new SealedEvent(new HashChain.Link(text(item, "aggregateId"), sequence(item), text(item, "type"),
                     text(item, "eventId"), time(item), present(item, "payload"), nullableText(item, "principal"),
                     strings(item, "teams"), strings(item, "roles"), nullableText(item, "correlationId"),
-                    nullableText(item, "causationId")), text(item, "previousHash"), text(item, "hash"));
+                    nullableText(item, "causationId"), optionalText(item, "issuer")), text(item, "previousHash"),
+                    text(item, "hash"));
         } catch (IllegalArgumentException e) {
             throw new UnusableInputException("line " + number + ": " + e.getMessage(), e);
         }
@@ -87,6 +88,11 @@ final class ExportReader {
 
     private static String nullableText(JsonNode item, String field) {
         return present(item, field).isNull() ? null : text(item, field);
+    }
+
+    /** A field that exports made before it existed do not have (adr/0032: {@code issuer}). */
+    private static String optionalText(JsonNode item, String field) {
+        return item.get(field) == null ? null : nullableText(item, field);
     }
 
     private static long sequence(JsonNode item) {

@@ -33,6 +33,7 @@ final class AuditTrailExport {
         item.putNull("revision");
         item.put("time", event.link().timestamp().toString());
         item.put("principal", event.link().principal());
+        item.put("issuer", event.link().issuer());
         event.link().teams().forEach(item.putArray("teams")::add);
         event.link().roles().forEach(item.putArray("roles")::add);
         item.put("correlationId", event.link().correlationId());

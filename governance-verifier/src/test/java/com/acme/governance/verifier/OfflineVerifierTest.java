@@ -21,6 +21,7 @@ import static com.acme.governance.api.audit.testing.SealedChains.chain;
 import static com.acme.governance.api.audit.testing.SealedChains.digestOf;
 import static com.acme.governance.api.audit.testing.SealedChains.interleaved;
 import static com.acme.governance.api.audit.testing.SealedChains.withPayload;
+import static com.acme.governance.api.audit.testing.SealedChains.withIssuer;
 import static com.acme.governance.verifier.AuditTrailExport.ndjson;
 import static com.acme.governance.verifier.AuditTrailExport.publicKey;
 import static com.acme.governance.verifier.AuditTrailExport.signedDigest;
@@ -60,7 +61,8 @@ class OfflineVerifierTest {
     @Test
     void aHandWrittenLineVerifiesWithTheHashAnotherLanguageComputedFromAdr0022() {
         // hash computed by the Python steps of adr/0022, not by our code: the time truncated to milliseconds,
-        // principal and causation null, keys sorted at every level, non-ASCII raw
+        // principal and causation null, keys sorted at every level, non-ASCII raw; made before issuers were kept
+        // (adr/0032), so the line has no issuer field and its hash covers none
         String line = "{\"eventId\":\"e-1\",\"aggregateId\":\"sales.orders\",\"aggregateType\":\"DataProduct\","
                 + "\"sequence\":0,\"type\":\"governance.dataproduct.registered.v1\",\"revision\":null,"
                 + "\"time\":\"2026-12-02T10:15:30.123456Z\",\"principal\":null,\"teams\":[],\"roles\":[\"SYSTEM\"],"
@@ -87,6 +89,17 @@ class OfflineVerifierTest {
         assertThat(run("--events", ndjson(directory, tampered))).isEqualTo(new Outcome(ExitCode.BROKEN,
                 "{\"valid\":false,\"eventsChecked\":5,\"aggregatesChecked\":2,\"firstBroken\":{\"aggregateId\":"
                         + "\"sales.orders\",\"sequenceNumber\":1,\"reason\":\"hash-mismatch\"}}\n", ""));
+    }
+
+    @Test
+    void anIssuerChangedOrRemovedInTheExportIsAHashMismatch() {
+        for (String issuer : new String[] {"https://login.evil.example", null}) {
+            List<SealedEvent> tampered = new ArrayList<>(history);
+            tampered.set(2, withIssuer(history.get(2), issuer));
+
+            assertThat(run("--events", ndjson(directory, tampered)).out()).as(String.valueOf(issuer))
+                    .contains("\"sequenceNumber\":1,\"reason\":\"hash-mismatch\"");
+        }
     }
 
     @Test

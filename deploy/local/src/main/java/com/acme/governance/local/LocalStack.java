@@ -17,7 +17,9 @@ public final class LocalStack implements AutoCloseable {
     private final LocalMongo mongo;
 
     public LocalStack(LocalStackProperties properties) {
-        this(new LocalKafkaBroker(properties.kafkaLogDir(), properties.kafkaPort()),
+        this(properties.kafkaTeamsPort() > 0
+                        ? new LocalKafkaBroker(properties.kafkaLogDir(), properties.kafkaPort(), properties.kafkaTeamsPort())
+                        : new LocalKafkaBroker(properties.kafkaLogDir(), properties.kafkaPort()),
                 new LocalMongo(properties.mongoFile(), properties.mongoPort()));
     }
 

@@ -8,18 +8,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the local stack keeps its data and which ports its Kafka broker and MongoDB-wire server use.
  * Bound from {@code governance.local.*}, so application.yml, environment variables
- * ({@code GOVERNANCE_LOCAL_DATA_DIR}, {@code GOVERNANCE_LOCAL_KAFKA_PORT}, {@code GOVERNANCE_LOCAL_MONGO_PORT})
+ * ({@code GOVERNANCE_LOCAL_DATA_DIR}, {@code GOVERNANCE_LOCAL_KAFKA_PORT}, {@code GOVERNANCE_LOCAL_KAFKA_TEAMS_PORT},
+ * {@code GOVERNANCE_LOCAL_MONGO_PORT})
  * and command-line arguments ({@code --governance.local.kafka-port=19092}) all set them.
  *
  * @param dataDir the broker log goes to {@code <dataDir>/kafka}, the MongoDB store to {@code <dataDir>/mongo.mv}, the
  *                audit signing key to {@code <dataDir>/keys}
  * @param kafkaPort the broker's client port on localhost
+ * @param kafkaTeamsPort the broker's second listener, where the demo teams log in with SASL/PLAIN and are held to the
+ *                       ACLs their grants create (adr/0033); 0 for none
  * @param mongoPort the MongoDB-wire server's port on localhost
  */
 @ConfigurationProperties("governance.local")
 public record LocalStackProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("9092") int kafkaPort,
+        @DefaultValue("9093") int kafkaTeamsPort,
         @DefaultValue("27017") int mongoPort) {
 
     public Path kafkaLogDir() {

@@ -53,6 +53,7 @@ class AuditTrailIT extends LocalStackSupport {
             assertThat(item.path("aggregateType").asText()).isEqualTo("DataProduct");
             assertThat(item.path("revision").asText()).isEqualTo("1");
             assertThat(item.path("principal").asText()).isEqualTo("erin");
+            assertThat(item.path("issuer").asText()).isEqualTo("urn:governance:local-users");
             assertThat(item.path("hash").asText()).isEqualTo(AuditTrailItems.recomputedHash(item));
         });
         assertThat(items.get(1).path("previousHash").asText()).isEqualTo(items.get(0).path("hash").asText());

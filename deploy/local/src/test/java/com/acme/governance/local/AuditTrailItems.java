@@ -18,7 +18,7 @@ final class AuditTrailItems {
                 item.path("sequence").asLong(), item.path("type").asText(), item.path("eventId").asText(),
                 Instant.parse(item.path("time").asText()), item.path("payload"), item.path("principal").asText(),
                 strings(item.path("teams")), strings(item.path("roles")), text(item.path("correlationId")),
-                text(item.path("causationId"))));
+                text(item.path("causationId")), item.path("issuer").isMissingNode() ? null : text(item.path("issuer"))));
     }
 
     private static String text(JsonNode node) {

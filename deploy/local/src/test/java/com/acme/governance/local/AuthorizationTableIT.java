@@ -131,7 +131,11 @@ class AuthorizationTableIT extends LocalStackSupport {
                 change("POST /audit/digests", person -> new Cell("POST", "/api/v1/audit/digests", null, Map.of()),
                         only(201, "dave", "admin")),
                 change("POST /admin/parked-events/retry", person -> new Cell("POST",
-                        "/api/v1/admin/parked-events/retry", null, Map.of()), operators(200)));
+                        "/api/v1/admin/parked-events/retry", null, Map.of()), operators(200)),
+                change("POST /admin/acls/reconcile", person -> new Cell("POST", "/api/v1/admin/acls/reconcile", null,
+                        Map.of()), operators(200)),
+                // after the reconciliation above: there is a report to read
+                read("GET /admin/acls/drift", "/api/v1/admin/acls/drift", operators(200)));
         return cells(rows);
     }
 

@@ -130,15 +130,9 @@ class CrashRecoveryIT {
         Api.Caller alice = api.as("alice");
         assertThat(alice.post("/api/v1/data-products", product("expiring")).status()).isEqualTo(201);
         assertThat(alice.post("/api/v1/data-products/sales.expiring/publish", "").status()).isEqualTo(200);
-        Api.Response requested = api.as("bob").post("/api/v1/access-requests", """
-                {"dataProductId": "sales.expiring", "consumerTeam": "marketing", "purpose": "drill", "durationDays": 1}
-                """);
-        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
-        String id = requested.json().path("id").asText();
-        Api.Response approved = alice.post("/api/v1/access-requests/" + id + "/approve", "");
-        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        String id = Grants.requestedAndApproved(api, "sales.expiring", "drill", 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.as("bob")
-                .getAfter(approved, "/api/v1/access-grants/" + id).json().path("status").asText()).isEqualTo("ACTIVE"));
+                .get("/api/v1/access-grants/" + id).json().path("status").asText()).isEqualTo("ACTIVE"));
         return id;
     }
 

@@ -49,6 +49,10 @@ final class LauncherProcess {
                 "--governance.local.data-dir=" + dataDir,
                 "--governance.local.kafka-port=" + ports.kafka(),
                 "--governance.local.mongo-port=" + ports.mongo()));
+        if (List.of(arguments).stream().noneMatch(argument -> argument.startsWith("--governance.local.kafka-teams-port="))) {
+            // not the default 9093: launchers of several tests, and a developer's own stack, may run at once
+            command.add("--governance.local.kafka-teams-port=" + FreePort.find());
+        }
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -19,7 +19,7 @@ final class LocalStackExtension implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws IOException {
         Path dataDir = Files.createTempDirectory("governance-local-it-");
         LocalStack stack = new LocalStack(
-                new LocalKafkaBroker(dataDir.resolve("kafka"), FreePort.find()),
+                new LocalKafkaBroker(dataDir.resolve("kafka"), FreePort.find(), FreePort.find()),
                 new LocalMongo(dataDir.resolve("mongo.mv"), FreePort.find()));
         stack.start();
         LocalStackSupport.attach(stack, dataDir);

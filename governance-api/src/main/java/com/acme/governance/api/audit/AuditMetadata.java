@@ -13,6 +13,11 @@ public final class AuditMetadata {
      * human decision behind it (the grant, the retirement).
      */
     public static final String SYSTEM_PRINCIPAL = "system";
+    /**
+     * Who vouches for the {@link #PRINCIPAL}: the issuer of the caller's JWT, {@link Actor#LOCAL_ISSUER} or
+     * {@link Actor#SYSTEM_ISSUER}. Absent from the events recorded before it was kept (adr/0032).
+     */
+    public static final String ISSUER = "issuer";
     public static final String TEAMS = "teams";
     public static final String ROLES = "roles";
     /** Id of the first message of the chain of messages that led to the event. */

@@ -26,6 +26,11 @@ public final class CloudEventExtensions {
     public static final String AGGREGATE_TYPE = "aggregatetype";
     /** Who decided: {@link AuditMetadata#PRINCIPAL}. */
     public static final String PRINCIPAL = "principal";
+    /**
+     * {@link AuditMetadata#ISSUER}; empty for an event recorded without one, absent on records published before it
+     * was kept. Either way the event hashes without an issuer ({@link #issuer(String)}).
+     */
+    public static final String ISSUER = "issuer";
     /** The principal's teams, {@linkplain #joined(Collection) comma-separated}; empty for none. */
     public static final String TEAMS = "teams";
     /** The principal's roles, {@linkplain #joined(Collection) comma-separated}; empty for none. */
@@ -40,7 +45,7 @@ public final class CloudEventExtensions {
     public static final String PREVIOUS_HASH = "previoushash";
 
     /** Every extension the relay writes on every event. */
-    public static final List<String> ALL = List.of(SEQUENCE, AGGREGATE_TYPE, PRINCIPAL, TEAMS, ROLES, CORRELATION_ID,
+    public static final List<String> ALL = List.of(SEQUENCE, AGGREGATE_TYPE, PRINCIPAL, ISSUER, TEAMS, ROLES, CORRELATION_ID,
             CAUSATION_ID, HASH, PREVIOUS_HASH);
 
     private static final String SEPARATOR = ",";
@@ -51,6 +56,11 @@ public final class CloudEventExtensions {
     /** The value of a list extension ({@link #TEAMS}, {@link #ROLES}): the items comma-separated, empty for none. */
     public static String joined(Collection<String> items) {
         return String.join(SEPARATOR, items);
+    }
+
+    /** The issuer that the {@link #ISSUER} extension's value stands for: null when it is absent or empty. */
+    public static String issuer(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** The items of a list extension; blank items are dropped, null or blank is the empty list. */

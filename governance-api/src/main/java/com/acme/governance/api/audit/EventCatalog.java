@@ -1,6 +1,11 @@
 package com.acme.governance.api.audit;
 
+import com.acme.governance.api.access.AccessDeprovisioned;
+import com.acme.governance.api.access.AccessDriftDetected;
+import com.acme.governance.api.access.AccessDriftRepaired;
 import com.acme.governance.api.access.AccessGrantExpired;
+import com.acme.governance.api.access.AccessProvisioned;
+import com.acme.governance.api.access.ProvisioningFailed;
 import com.acme.governance.api.access.AccessGrantRevoked;
 import com.acme.governance.api.access.AccessGranted;
 import com.acme.governance.api.access.AccessRequestApproved;
@@ -51,6 +56,11 @@ public final class EventCatalog {
             AccessGranted.class,
             AccessGrantRevoked.class,
             AccessGrantExpired.class,
+            AccessProvisioned.class,
+            AccessDeprovisioned.class,
+            ProvisioningFailed.class,
+            AccessDriftRepaired.class,
+            AccessDriftDetected.class,
             AuditDigestIssued.class);
 
     /** Revisions no longer written, oldest first per event; each reads as its successor. */

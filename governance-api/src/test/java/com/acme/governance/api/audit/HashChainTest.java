@@ -64,4 +64,35 @@ class HashChainTest {
 
         assertThat(HashChain.hash("", byAnother)).isNotEqualTo(HashChain.hash("", link));
     }
+
+    @Test
+    void anIssuerWhenRecordedSitsBesideThePrincipalInTheCanonicalBytes() throws Exception {
+        HashChain.Link link = withIssuer(registered(), "https://idp.example.com/realms/mesh");
+
+        assertThat(new String(HashChain.canonicalBytes(link), StandardCharsets.UTF_8))
+                .contains("\"issuer\":\"https://idp.example.com/realms/mesh\",\"payload\":")
+                .contains("\"principal\":\"alice\",\"roles\"");
+    }
+
+    @Test
+    void anEventRecordedWithoutAnIssuerHashesAsBeforeIssuersWereKept() throws Exception {
+        assertThat(new String(HashChain.canonicalBytes(withIssuer(registered(), null)), StandardCharsets.UTF_8))
+                .doesNotContain("issuer")
+                .isEqualTo(new String(HashChain.canonicalBytes(registered()), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whoVouchedForTheDeciderIsCoveredAndCannotBeRemoved() throws Exception {
+        HashChain.Link issued = withIssuer(registered(), "https://idp.example.com");
+
+        assertThat(HashChain.hash("", withIssuer(registered(), "https://evil.example.com")))
+                .isNotEqualTo(HashChain.hash("", issued));
+        assertThat(HashChain.hash("", withIssuer(registered(), null))).isNotEqualTo(HashChain.hash("", issued));
+    }
+
+    private static HashChain.Link withIssuer(HashChain.Link link, String issuer) {
+        return new HashChain.Link(link.aggregateId(), link.sequenceNumber(), link.type(), link.eventId(),
+                link.timestamp(), link.payload(), link.principal(), link.teams(), link.roles(), link.correlationId(),
+                link.causationId(), issuer);
+    }
 }

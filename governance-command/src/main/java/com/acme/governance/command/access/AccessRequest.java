@@ -1,7 +1,14 @@
 package com.acme.governance.command.access;
 
+import com.acme.governance.api.authorization.GovernanceRules;
 import com.acme.governance.api.access.AccessDecision;
+import com.acme.governance.api.access.AccessDeprovisioned;
+import com.acme.governance.api.access.AccessDriftRepaired;
 import com.acme.governance.api.access.AccessGrantExpired;
+import com.acme.governance.api.access.AccessProvisioned;
+import com.acme.governance.api.access.ProvisioningFailed;
+import com.acme.governance.api.access.ProvisioningState;
+import com.acme.governance.api.access.ProvisioningStep;
 import com.acme.governance.api.access.AccessGrantRevoked;
 import com.acme.governance.api.access.AccessGranted;
 import com.acme.governance.api.access.AccessRequestApproved;
@@ -18,7 +25,6 @@ import com.acme.governance.api.access.WithdrawAccessRequest;
 import com.acme.governance.api.audit.Actor;
 import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.dataproduct.DataProductId;
-import com.acme.governance.api.dataproduct.OwnerOrSteward;
 import com.acme.governance.api.policy.ApprovalRole;
 import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.NotPermittedException;
@@ -72,6 +78,9 @@ public class AccessRequest {
     private Instant lastApprovalAt;
     /** The id of the grant's event: the human decision that its expiry follows from. */
     private String grantEventId;
+    /** Whether the grant's ACLs are in place on the cluster; null until granted. */
+    private ProvisioningState provisioning;
+    private ProvisioningStep failedStep;
 
     protected AccessRequest() {
         // for Axon's event sourcing
@@ -85,9 +94,9 @@ public class AccessRequest {
                     + "; only PUBLISHED or DEPRECATED products accept access requests");
         }
         String consumerTeam = command.consumerTeam().value();
-        if (!actor.memberOf(consumerTeam)) {
-            throw new NotPermittedException(actor.principal() + " does not belong to team '" + consumerTeam
-                    + "' and cannot ask for access on its behalf");
+        if (!GovernanceRules.speaksForTeam(actor, consumerTeam)) {
+            throw new NotPermittedException(GovernanceRules.speaksForTeamRefusal(actor, consumerTeam,
+                    "ask for access"));
         }
         if (consumerTeam.equals(product.ownerTeam())) {
             throw new NotPermittedException("team '" + consumerTeam + "' owns " + product.id()
@@ -113,7 +122,7 @@ public class AccessRequest {
         if (ApprovalEligibility.isInConsumerTeam(actor, consumerTeam)) {
             throw new NotPermittedException(ApprovalEligibility.consumerTeamRefusal(actor, consumerTeam, id));
         }
-        if (outstandingApprovals.isEmpty() && OwnerOrSteward.allows(actor, ownerTeam)) {
+        if (outstandingApprovals.isEmpty() && GovernanceRules.actsForProduct(actor, ownerTeam)) {
             // every approval is recorded but the grant is not: an append cut short after the last approval. The grant
             // starts when that approval arrived, not now
             requireProductStillOpen(context);
@@ -179,6 +188,72 @@ public class AccessRequest {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * The provisioner's report that the ACLs exist. Recorded once: a report repeated after a crash, or arriving
+     * after the grant's end was recorded, changes nothing.
+     */
+    @CommandHandler
+    public long handle(RecordAccessProvisioned command) {
+        requireGranted("record the provisioning of");
+        if (provisioning == ProvisioningState.PENDING || provisioning == ProvisioningState.FAILED) {
+            apply(new AccessProvisioned(id, dataProductId, consumerTeam, command.bindings(),
+                    command.unmanagedPorts()), systemMetadata(command.causeEventId()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The provisioner's report that the ended grant's ACLs are gone; only once the grant has ended, only once. */
+    @CommandHandler
+    public long handle(RecordAccessDeprovisioned command) {
+        requireGranted("record the deprovisioning of");
+        if (status == AccessRequestStatus.GRANTED) {
+            throw new IllegalTransitionException("grant " + id + " is still active; its access stays provisioned");
+        }
+        if (provisioning != ProvisioningState.DEPROVISIONED) {
+            apply(new AccessDeprovisioned(id, dataProductId, consumerTeam, command.removed(), command.kept()),
+                    systemMetadata(command.causeEventId()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * A step that failed after its retries, recorded once per failing step: a step already done is not failed by a
+     * late report, and the reconciler's further attempts do not repeat the same failure in the history.
+     */
+    @CommandHandler
+    public long handle(RecordProvisioningFailed command) {
+        requireGranted("record a provisioning failure of");
+        boolean done = command.step() == ProvisioningStep.PROVISION
+                ? provisioning == ProvisioningState.PROVISIONED || provisioning == ProvisioningState.DEPROVISIONED
+                : provisioning == ProvisioningState.DEPROVISIONED;
+        boolean recorded = provisioning == ProvisioningState.FAILED && failedStep == command.step();
+        if (!done && !recorded) {
+            apply(new ProvisioningFailed(id, dataProductId, command.step(), command.reason(), command.attempts()),
+                    systemMetadata(command.causeEventId()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The reconciler's report that missing bindings of the grant were created again; one that arrives after the
+     * grant ended changes nothing (its end is being, or was, deprovisioned).
+     */
+    @CommandHandler
+    public long handle(RecordAccessDriftRepaired command) {
+        requireGranted("record a drift repair of");
+        if (status == AccessRequestStatus.GRANTED && !command.restored().isEmpty()) {
+            apply(new AccessDriftRepaired(id, dataProductId, consumerTeam, command.restored()),
+                    systemMetadata(grantEventId));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void requireGranted(String what) {
+        if (grantEventId == null) {
+            throw new IllegalTransitionException("cannot " + what + " request " + id + ": it was never granted");
+        }
+    }
+
     @DeadlineHandler(deadlineName = EXPIRY_DEADLINE)
     void expire() {
         // only an active grant expires; one revoked meanwhile stays revoked
@@ -216,8 +291,8 @@ public class AccessRequest {
     }
 
     private void requireOwnerOrSteward(Actor actor) {
-        if (!OwnerOrSteward.allows(actor, ownerTeam)) {
-            throw new NotPermittedException(OwnerOrSteward.refusal(actor, ownerTeam));
+        if (!GovernanceRules.actsForProduct(actor, ownerTeam)) {
+            throw new NotPermittedException(GovernanceRules.actsForProductRefusal(actor, ownerTeam));
         }
     }
 
@@ -235,8 +310,9 @@ public class AccessRequest {
      * the retiring user); the correlation id still ties it to that chain of messages.
      */
     static MetaData systemMetadata(String causingEventId) {
-        return MetaData.from(Map.of(AuditMetadata.PRINCIPAL, SYSTEM, AuditMetadata.TEAMS, List.of(),
-                AuditMetadata.ROLES, List.of(), AuditMetadata.CAUSATION_ID, causingEventId));
+        return MetaData.from(Map.of(AuditMetadata.PRINCIPAL, SYSTEM, AuditMetadata.ISSUER, Actor.SYSTEM_ISSUER,
+                AuditMetadata.TEAMS, List.of(), AuditMetadata.ROLES, List.of(), AuditMetadata.CAUSATION_ID,
+                causingEventId));
     }
 
     @EventSourcingHandler
@@ -264,6 +340,31 @@ public class AccessRequest {
         status = AccessRequestStatus.GRANTED;
         grantEventId = eventId;
         grantExpiresAt = event.expiresAt();
+        provisioning = ProvisioningState.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(AccessProvisioned event) {
+        provisioning = ProvisioningState.PROVISIONED;
+        failedStep = null;
+    }
+
+    @EventSourcingHandler
+    void on(AccessDriftRepaired event) {
+        provisioning = ProvisioningState.PROVISIONED;
+        failedStep = null;
+    }
+
+    @EventSourcingHandler
+    void on(AccessDeprovisioned event) {
+        provisioning = ProvisioningState.DEPROVISIONED;
+        failedStep = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProvisioningFailed event) {
+        provisioning = ProvisioningState.FAILED;
+        failedStep = event.step();
     }
 
     @EventSourcingHandler

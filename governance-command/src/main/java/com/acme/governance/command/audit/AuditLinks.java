@@ -1,6 +1,5 @@
 package com.acme.governance.command.audit;
 
-import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.audit.EventCatalog;
 import com.acme.governance.api.audit.HashChain;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,18 +17,10 @@ public final class AuditLinks {
 
     public static HashChain.Link of(DomainEventMessage<?> event, ObjectMapper objectMapper) {
         MetaData metaData = event.getMetaData();
-        return new HashChain.Link(
-                event.getAggregateIdentifier(),
-                event.getSequenceNumber(),
-                EventCatalog.typeOf(event.getPayloadType()),
-                event.getIdentifier(),
-                event.getTimestamp(),
-                objectMapper.valueToTree(event.getPayload()),
-                text(metaData.get(AuditMetadata.PRINCIPAL)),
-                strings(metaData.get(AuditMetadata.TEAMS)),
-                strings(metaData.get(AuditMetadata.ROLES)),
-                text(metaData.get(AuditMetadata.CORRELATION_ID)),
-                text(metaData.get(AuditMetadata.CAUSATION_ID)));
+        return HashChain.Link.of(event.getAggregateIdentifier(), event.getSequenceNumber(),
+                EventCatalog.typeOf(event.getPayloadType()), event.getIdentifier(), event.getTimestamp(),
+                objectMapper.valueToTree(event.getPayload()), key -> text(metaData.get(key)),
+                key -> strings(metaData.get(key)));
     }
 
     public static String text(Object value) {

@@ -109,7 +109,8 @@ public class AxonConfig {
 
     @Bean
     CorrelationDataProvider actorCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(AuditMetadata.PRINCIPAL, AuditMetadata.TEAMS, AuditMetadata.ROLES);
+        return new SimpleCorrelationDataProvider(AuditMetadata.PRINCIPAL, AuditMetadata.ISSUER, AuditMetadata.TEAMS,
+                AuditMetadata.ROLES);
     }
 
     @Bean

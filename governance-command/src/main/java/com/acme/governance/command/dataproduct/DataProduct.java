@@ -1,5 +1,6 @@
 package com.acme.governance.command.dataproduct;
 
+import com.acme.governance.api.authorization.GovernanceRules;
 import com.acme.governance.api.audit.Actor;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
@@ -10,7 +11,6 @@ import com.acme.governance.api.dataproduct.DataProductRetired;
 import com.acme.governance.api.dataproduct.DataProductStatus;
 import com.acme.governance.api.dataproduct.DataProductUpdated;
 import com.acme.governance.api.dataproduct.DeprecateDataProduct;
-import com.acme.governance.api.dataproduct.OwnerOrSteward;
 import com.acme.governance.api.dataproduct.PublishContractVersion;
 import com.acme.governance.api.dataproduct.PublishDataProduct;
 import com.acme.governance.api.dataproduct.RegisterDataProduct;
@@ -127,8 +127,8 @@ public class DataProduct {
     }
 
     private static void requireOwnerOrSteward(Actor actor, String ownerTeam) {
-        if (!OwnerOrSteward.allows(actor, ownerTeam)) {
-            throw new NotPermittedException(OwnerOrSteward.refusal(actor, ownerTeam));
+        if (!GovernanceRules.actsForProduct(actor, ownerTeam)) {
+            throw new NotPermittedException(GovernanceRules.actsForProductRefusal(actor, ownerTeam));
         }
     }
 

@@ -1,9 +1,9 @@
 package com.acme.governance.command.dataproduct;
 
+import com.acme.governance.api.authorization.GovernanceRules;
 import com.acme.governance.api.audit.Actor;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.DataProductRegistered;
-import com.acme.governance.api.dataproduct.OwnerOrSteward;
 import com.acme.governance.command.common.NotPermittedException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may change a product, known before its command is sent: its owner team, fixed by its registration, or a
- * data steward ({@link OwnerOrSteward}, the rule the aggregate applies too). For the edge, which must refuse a
+ * data steward ({@link GovernanceRules#actsForProduct}, the rule the aggregate applies too). For the edge, which must refuse a
  * caller who may not change the product before it looks at the version the caller sent.
  */
 @Component("commandDataProductOwners")
@@ -33,8 +33,8 @@ public class DataProductOwners {
                 .filter(event -> DataProduct.class.getSimpleName().equals(event.getType()))
                 .orElseThrow(() -> new AggregateNotFoundException(id.toString(), "no DataProduct " + id));
         if (registration.getPayload() instanceof DataProductRegistered registered
-                && !OwnerOrSteward.allows(actor, registered.ownerTeam())) {
-            throw new NotPermittedException(OwnerOrSteward.refusal(actor, registered.ownerTeam()));
+                && !GovernanceRules.actsForProduct(actor, registered.ownerTeam())) {
+            throw new NotPermittedException(GovernanceRules.actsForProductRefusal(actor, registered.ownerTeam()));
         }
     }
 }

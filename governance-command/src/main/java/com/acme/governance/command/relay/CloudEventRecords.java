@@ -51,6 +51,7 @@ public final class CloudEventRecords {
                 .withExtension(CloudEventExtensions.SEQUENCE, Long.toString(event.getSequenceNumber()))
                 .withExtension(CloudEventExtensions.AGGREGATE_TYPE, String.valueOf(event.getType()))
                 .withExtension(CloudEventExtensions.PRINCIPAL, orEmpty(metaData.get(AuditMetadata.PRINCIPAL)))
+                .withExtension(CloudEventExtensions.ISSUER, orEmpty(metaData.get(AuditMetadata.ISSUER)))
                 .withExtension(CloudEventExtensions.TEAMS,
                         CloudEventExtensions.joined(AuditLinks.strings(metaData.get(AuditMetadata.TEAMS))))
                 .withExtension(CloudEventExtensions.ROLES,

@@ -29,7 +29,9 @@ public class ActorParameterResolverFactory implements ParameterResolverFactory {
         if (!(principal instanceof String name) || name.isBlank()) {
             throw new IllegalStateException("message carries no principal in its metadata");
         }
-        return new Actor(name, strings(metaData.get(AuditMetadata.TEAMS)), strings(metaData.get(AuditMetadata.ROLES)));
+        Object issuer = metaData.get(AuditMetadata.ISSUER);
+        return new Actor(name, strings(metaData.get(AuditMetadata.TEAMS)), strings(metaData.get(AuditMetadata.ROLES)),
+                issuer instanceof String text ? text : null);
     }
 
     private static List<String> strings(Object value) {

@@ -1,6 +1,7 @@
 package com.acme.governance.command.web;
 
 import com.acme.governance.api.audit.Actor;
+import com.acme.governance.command.security.ActorMetaData;
 import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.edge.consistency.GovernanceToken;
 import com.acme.governance.edge.security.AuthenticatedActor;
@@ -43,9 +44,6 @@ public class CommandDispatcher {
 
     private static MetaData auditMetadata() {
         Actor actor = AuthenticatedActor.current();
-        return MetaData.from(Map.of(
-                AuditMetadata.PRINCIPAL, actor.principal(),
-                AuditMetadata.TEAMS, actor.teams(),
-                AuditMetadata.ROLES, actor.roles()));
+        return ActorMetaData.of(actor);
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -55,6 +56,12 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotPermittedException.class)
     ProblemDetail notPermitted(NotPermittedException e) {
+        return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, e.getMessage());
+    }
+
+    /** Spring Security's refusal, where a controller raises it itself: the catch-all below must not make it a 500. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, e.getMessage());
     }
 

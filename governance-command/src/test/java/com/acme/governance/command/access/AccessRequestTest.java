@@ -16,6 +16,7 @@ import com.acme.governance.api.access.RejectAccessRequest;
 import com.acme.governance.api.access.RequestAccess;
 import com.acme.governance.api.access.RevokeAccessGrant;
 import com.acme.governance.api.access.WithdrawAccessRequest;
+import com.acme.governance.api.audit.Actor;
 import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -84,7 +85,8 @@ class AccessRequestTest {
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         // as in the application: who sent a message, and its origin, carry over to what it causes (AxonConfig)
         CorrelationDataInterceptor<Message<?>> correlation = new CorrelationDataInterceptor<>(List.of(
-                new SimpleCorrelationDataProvider(AuditMetadata.PRINCIPAL, AuditMetadata.TEAMS, AuditMetadata.ROLES),
+                new SimpleCorrelationDataProvider(AuditMetadata.PRINCIPAL, AuditMetadata.ISSUER, AuditMetadata.TEAMS,
+                        AuditMetadata.ROLES),
                 new MessageOriginProvider(AuditMetadata.CAUSATION_ID, AuditMetadata.CORRELATION_ID)));
         fixture.registerCommandHandlerInterceptor(correlation::handle);
         fixture.registerDeadlineHandlerInterceptor(correlation::handle);
@@ -456,11 +458,12 @@ class AccessRequestTest {
                 .expectNoEvents();
     }
 
-    /** One event, by the system alone (no teams, no roles), whose cause is the given event. */
+    /** One event, by the system alone (its own issuer, no teams, no roles), whose cause is the given event. */
     private static Matcher<List<EventMessage<?>>> recordedAsTheSystemCausedBy(Supplier<String> causingEventId) {
         return Matchers.exactSequenceOf(Matchers.<EventMessage<?>>predicate(event -> {
             MetaData metaData = event.getMetaData();
             return AuditMetadata.SYSTEM_PRINCIPAL.equals(metaData.get(AuditMetadata.PRINCIPAL))
+                    && Actor.SYSTEM_ISSUER.equals(metaData.get(AuditMetadata.ISSUER))
                     && List.of().equals(metaData.get(AuditMetadata.TEAMS))
                     && List.of().equals(metaData.get(AuditMetadata.ROLES))
                     && causingEventId.get().equals(metaData.get(AuditMetadata.CAUSATION_ID));

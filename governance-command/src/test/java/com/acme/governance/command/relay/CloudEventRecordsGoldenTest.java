@@ -51,6 +51,7 @@ class CloudEventRecordsGoldenTest {
     private static final Instant TIME = Instant.parse("2026-11-25T10:15:30.123Z");
     private static final MetaData AUDIT = MetaData.from(Map.of(
             AuditMetadata.PRINCIPAL, "erin",
+            AuditMetadata.ISSUER, "https://idp.example.com/realms/mesh",
             AuditMetadata.TEAMS, List.of("sales", "logistics"),
             AuditMetadata.ROLES, List.of(),
             AuditMetadata.CORRELATION_ID, "9a1c0b52-7d1e-4f0e-a3d4-0c2b3e4f5a61",

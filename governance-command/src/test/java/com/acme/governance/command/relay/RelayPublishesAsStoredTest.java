@@ -168,7 +168,8 @@ class RelayPublishesAsStoredTest {
                             CloudEventExtensions.split(text(event, CloudEventExtensions.TEAMS)),
                             CloudEventExtensions.split(text(event, CloudEventExtensions.ROLES)),
                             text(event, CloudEventExtensions.CORRELATION_ID),
-                            text(event, CloudEventExtensions.CAUSATION_ID)));
+                            text(event, CloudEventExtensions.CAUSATION_ID),
+                            CloudEventExtensions.issuer(text(event, CloudEventExtensions.ISSUER))));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

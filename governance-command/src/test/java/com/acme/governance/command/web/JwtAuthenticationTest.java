@@ -1,8 +1,11 @@
 package com.acme.governance.command.web;
 
+import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.command.GovernanceCommandApplication;
 import com.acme.governance.edge.testing.EmbeddedMongoConfiguration;
 import com.acme.governance.edge.testing.TestIdentityProvider;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +20,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import java.time.Instant;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -42,6 +46,8 @@ class JwtAuthenticationTest {
 
     @Autowired
     private MockMvc mvc;
+    @Autowired
+    private EventStore eventStore;
 
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry registry) {
@@ -58,6 +64,9 @@ class JwtAuthenticationTest {
         register(PROVIDER.token("alice@acme").teams("sales"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("X-Governance-Token", "jwt.orders:0"));
+        MetaData recorded = eventStore.readEvents("jwt.orders").next().getMetaData();
+        assertThat(recorded).containsEntry(AuditMetadata.PRINCIPAL, "alice@acme")
+                .containsEntry(AuditMetadata.ISSUER, TestIdentityProvider.ISSUER);
         mvc.perform(post("/api/v1/data-products/jwt.orders/publish")
                         .header(HttpHeaders.AUTHORIZATION, PROVIDER.token("bob@acme").teams("marketing").bearer()))
                 .andExpect(status().isForbidden());

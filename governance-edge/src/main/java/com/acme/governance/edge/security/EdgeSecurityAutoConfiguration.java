@@ -1,6 +1,11 @@
 package com.acme.governance.edge.security;
 
-import com.acme.governance.api.audit.Actor;
+import com.acme.governance.api.authorization.GovernanceRules;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import com.acme.governance.edge.consistency.GovernanceToken;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
@@ -102,7 +107,7 @@ public class EdgeSecurityAutoConfiguration {
                         // an error dispatch renders an error the request already met; it grants nothing
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC_PATHS).permitAll()
-                        .requestMatchers(ACTUATOR).hasRole(Actor.OPERATOR)
+                        .requestMatchers(ACTUATOR).access(operators())
                         .anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
@@ -145,5 +150,15 @@ public class EdgeSecurityAutoConfiguration {
             challenges.add("Basic realm=\"governance\"");
         }
         return challenges;
+    }
+
+    /** {@link GovernanceRules#operates}, the rule of the admin endpoints, for the actuator's paths. */
+    private static AuthorizationManager<RequestAuthorizationContext> operators() {
+        return (authentication, context) -> {
+            Authentication caller = authentication.get();
+            return new AuthorizationDecision(caller != null && caller.isAuthenticated()
+                    && !(caller instanceof AnonymousAuthenticationToken)
+                    && GovernanceRules.operates(AuthenticatedActor.of(caller)));
+        };
     }
 }

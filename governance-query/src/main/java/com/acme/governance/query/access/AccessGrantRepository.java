@@ -47,12 +47,13 @@ public class AccessGrantRepository {
 
     /** The grants in force at that instant, as they were given, in the same order. */
     public PageView<AccessHeldView> heldAt(ListAccessAsOf query) {
-        return page(AccessGrantSearchFilter.heldAt(query), query.page(), query.size(), AccessHeldView::of);
+        return page(AccessGrantSearchFilter.heldAt(query), query.page(), query.size(),
+                grant -> AccessHeldView.of(grant, query.at()));
     }
 
     /** The grants in force at that instant in the window; the query's page and size are not read. */
     public List<AccessHeldView> heldAt(ListAccessAsOf query, Window window) {
-        return slice(AccessGrantSearchFilter.heldAt(query), window, AccessHeldView::of);
+        return slice(AccessGrantSearchFilter.heldAt(query), window, grant -> AccessHeldView.of(grant, query.at()));
     }
 
     public long countHeldAt(ListAccessAsOf query) {

@@ -1,6 +1,10 @@
 package com.acme.governance.query.access;
 
+import com.acme.governance.api.access.AccessDeprovisioned;
+import com.acme.governance.api.access.AccessDriftRepaired;
 import com.acme.governance.api.access.AccessGrantExpired;
+import com.acme.governance.api.access.AccessProvisioned;
+import com.acme.governance.api.access.ProvisioningFailed;
 import com.acme.governance.api.access.AccessGrantRevoked;
 import com.acme.governance.api.access.AccessGranted;
 import com.acme.governance.api.access.AccessRequestApproved;
@@ -48,6 +52,11 @@ public class AccessRequestProjection implements Projection {
                 .on(AccessRequestWithdrawn.class, this::on)
                 .on(AccessGrantRevoked.class, (event, revoked) -> requests.change(event, closed(event, AccessRequestStatus.REVOKED)))
                 .on(AccessGrantExpired.class, (event, expired) -> requests.change(event, closed(event, AccessRequestStatus.EXPIRED)))
+                // The grant's life on the Kafka cluster is the grant's (AccessGrantProjection); here it only counts.
+                .on(AccessProvisioned.class, (event, provisioned) -> requests.count(event))
+                .on(AccessDeprovisioned.class, (event, deprovisioned) -> requests.count(event))
+                .on(ProvisioningFailed.class, (event, failed) -> requests.count(event))
+                .on(AccessDriftRepaired.class, (event, repaired) -> requests.count(event))
                 // Unknown to this version, yet it counts: without it, the request's next event would look like a gap.
                 .onUnknown(AGGREGATE_TYPE, requests::count)
                 .build();

@@ -15,25 +15,26 @@ import java.util.List;
  *                  the command instances that appended them disagreed
  */
 public record AuditEventDocument(@BsonId String eventId, String type, String aggregateId, String aggregateType,
-                                 long sequence, Instant time, String principal, List<String> teams, List<String> roles,
-                                 String correlationId, String causationId, String hash, String previousHash,
-                                 JsonNode payload, Instant trailTime) {
+                                 long sequence, Instant time, String principal, String issuer, List<String> teams,
+                                 List<String> roles, String correlationId, String causationId, String hash,
+                                 String previousHash, JsonNode payload, Instant trailTime) {
 
     static AuditEventDocument of(IncomingEvent event, Instant trailTime) {
         return new AuditEventDocument(event.eventId(), event.type(), event.aggregateId(), event.aggregateType(),
-                event.sequence(), event.time(), event.principal(), event.teams(), event.roles(), event.correlationId(),
-                event.causationId(), event.hash(), event.previousHash(), event.payload(), trailTime);
+                event.sequence(), event.time(), event.principal(), event.issuer(), event.teams(), event.roles(),
+                event.correlationId(), event.causationId(), event.hash(), event.previousHash(), event.payload(),
+                trailTime);
     }
 
     /** The event as it arrived, envelope and payload as published. */
     IncomingEvent incoming() {
-        return new IncomingEvent(eventId, type, aggregateId, aggregateType, sequence, time, principal, teams, roles,
-                correlationId, causationId, hash, previousHash, payload);
+        return new IncomingEvent(eventId, type, aggregateId, aggregateType, sequence, time, principal, issuer, teams,
+                roles, correlationId, causationId, hash, previousHash, payload);
     }
 
     AuditTrailItem item() {
         return new AuditTrailItem(eventId, aggregateId, aggregateType, sequence, type, AuditTrailItem.revisionOf(type),
-                time, principal, teams, roles, correlationId, causationId, hash, previousHash, payload);
+                time, principal, issuer, teams, roles, correlationId, causationId, hash, previousHash, payload);
     }
 
     /** Where this event stands in the trail's order, for the cursor that resumes after it. */

@@ -54,7 +54,7 @@ public class AuditTrailController {
     @Parameter(name = AuditTrailParameters.AGGREGATE_ID, in = ParameterIn.QUERY,
             schema = @Schema(maxLength = AuditTrailParameters.MAX_AGGREGATE_ID_LENGTH))
     @Parameter(name = AuditTrailParameters.AGGREGATE_TYPE, in = ParameterIn.QUERY,
-            schema = @Schema(allowableValues = {"DataProduct", "Policy", "AccessRequest", "AuditLedger"}))
+            schema = @Schema(allowableValues = {"DataProduct", "Policy", "AccessRequest", "AuditLedger", "AclDrift"}))
     @Parameter(name = AuditTrailParameters.PRINCIPAL, in = ParameterIn.QUERY,
             schema = @Schema(maxLength = AuditTrailParameters.MAX_PRINCIPAL_LENGTH))
     @Parameter(name = AuditTrailParameters.TYPE, in = ParameterIn.QUERY,

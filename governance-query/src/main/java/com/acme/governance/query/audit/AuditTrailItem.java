@@ -18,13 +18,16 @@ import java.util.regex.Pattern;
  * @param sequence     0-based position in the aggregate's stream
  * @param type         the CloudEvents type, e.g. {@code governance.dataproduct.registered.v1}
  * @param revision     the revision of the payload's shape, the type's {@code .v<n>} suffix; null for a type without one
+ * @param issuer       who vouched for the principal (a JWT's {@code iss}); null for events recorded before issuers
+ *                     were kept
  * @param previousHash empty for the first event of an aggregate
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"eventId", "aggregateId", "aggregateType", "sequence", "type", "revision", "time", "principal",
-        "teams", "roles", "correlationId", "causationId", "hash", "previousHash", "payload"})
+        "issuer", "teams", "roles", "correlationId", "causationId", "hash", "previousHash", "payload"})
 public record AuditTrailItem(String eventId, String aggregateId, String aggregateType, long sequence, String type,
-                             String revision, Instant time, String principal, List<String> teams, List<String> roles,
+                             String revision, Instant time, String principal, String issuer,
+                             List<String> teams, List<String> roles,
                              String correlationId, String causationId, String hash, String previousHash,
                              JsonNode payload) {
 
@@ -34,7 +37,8 @@ public record AuditTrailItem(String eventId, String aggregateId, String aggregat
     /** An event as it arrived from the log, as the trail shows it. */
     public static AuditTrailItem of(IncomingEvent event) {
         return new AuditTrailItem(event.eventId(), event.aggregateId(), event.aggregateType(), event.sequence(),
-                event.type(), revisionOf(event.type()), event.time(), event.principal(), event.teams(), event.roles(),
+                event.type(), revisionOf(event.type()), event.time(), event.principal(), event.issuer(), event.teams(),
+                event.roles(),
                 event.correlationId(), event.causationId(), event.hash(), event.previousHash(), event.payload());
     }
 

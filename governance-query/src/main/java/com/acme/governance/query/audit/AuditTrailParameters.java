@@ -28,7 +28,7 @@ public final class AuditTrailParameters {
     public static final int MAX_PRINCIPAL_LENGTH = 200;
     /** The aggregates whose events the trail holds: the command side's aggregate classes, by simple name. */
     public static final List<String> AGGREGATE_TYPES = List.of("DataProduct", "Policy", "AccessRequest",
-            "AuditLedger");
+            "AuditLedger", "AclDrift");
 
     private static final Set<String> FILTERS = Set.of(AGGREGATE_ID, AGGREGATE_TYPE, PRINCIPAL, TYPE, FROM, TO, CURSOR);
 

@@ -14,10 +14,11 @@ import java.util.Optional;
  * The audit log keeps it field by field in a document of its own ({@code AuditEventDocument}); it is stored nowhere as it is.
  *
  * @param sequence     0-based position of the event in its aggregate's stream
+ * @param issuer       who vouched for the principal; null for an event recorded before issuers were kept
  * @param previousHash empty for the first event of an aggregate
  */
 public record IncomingEvent(String eventId, String type, String aggregateId, String aggregateType, long sequence,
-                            Instant time, String principal, List<String> teams, List<String> roles,
+                            Instant time, String principal, String issuer, List<String> teams, List<String> roles,
                             String correlationId, String causationId, String hash, String previousHash,
                             JsonNode payload) {
 

@@ -43,6 +43,7 @@ public class IncomingEventReader {
                     sequence(requiredExtension(cloudEvent, CloudEventExtensions.SEQUENCE)),
                     required("time", cloudEvent.getTime()).toInstant(),
                     requiredExtension(cloudEvent, CloudEventExtensions.PRINCIPAL),
+                    CloudEventExtensions.issuer(extension(cloudEvent, CloudEventExtensions.ISSUER)),
                     list(cloudEvent, CloudEventExtensions.TEAMS),
                     list(cloudEvent, CloudEventExtensions.ROLES),
                     extension(cloudEvent, CloudEventExtensions.CORRELATION_ID),

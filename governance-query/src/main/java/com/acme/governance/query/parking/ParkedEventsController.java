@@ -1,5 +1,6 @@
 package com.acme.governance.query.parking;
 
+import com.acme.governance.api.authorization.GovernanceRules;
 import com.acme.governance.api.audit.Actor;
 import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.edge.security.AuthenticatedActor;
@@ -90,8 +91,8 @@ public class ParkedEventsController {
 
     private static Actor requireOperator(Authentication authentication) {
         Actor actor = AuthenticatedActor.of(authentication);
-        if (!actor.roles().contains(Actor.OPERATOR)) {
-            throw new AccessDeniedException("operators only");
+        if (!GovernanceRules.operates(actor)) {
+            throw new AccessDeniedException(GovernanceRules.operatesRefusal());
         }
         return actor;
     }

@@ -1,5 +1,6 @@
 package com.acme.governance.query.rebuild;
 
+import com.acme.governance.api.authorization.GovernanceRules;
 import com.acme.governance.api.audit.Actor;
 import com.acme.governance.edge.security.AuthenticatedActor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,8 +53,8 @@ public class ProjectionsAdminController {
 
     private static Actor requireOperator(Authentication authentication) {
         Actor actor = AuthenticatedActor.of(authentication);
-        if (!actor.roles().contains(Actor.OPERATOR)) {
-            throw new AccessDeniedException("operators only");
+        if (!GovernanceRules.operates(actor)) {
+            throw new AccessDeniedException(GovernanceRules.operatesRefusal());
         }
         return actor;
     }

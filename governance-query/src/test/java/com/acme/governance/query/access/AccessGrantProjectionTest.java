@@ -1,5 +1,8 @@
 package com.acme.governance.query.access;
 
+import com.acme.governance.api.access.KafkaAclBinding;
+import com.acme.governance.api.access.ListAccessAsOf;
+import com.acme.governance.api.access.ProvisioningState;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelIndexes;
 import com.acme.governance.query.ingestion.EventPayloads;
@@ -18,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 
 import static com.acme.governance.query.access.AccessStories.EXPIRED;
+import static com.acme.governance.query.access.AccessStories.PROVISIONED;
 import static com.acme.governance.query.access.AccessStories.REJECTED;
 import static com.acme.governance.query.access.AccessStories.REVOKED;
 import static com.acme.governance.query.access.AccessStories.WITHDRAWN;
@@ -108,6 +112,52 @@ class AccessGrantProjectionTest extends ProjectionContractTest {
         assertThat(grant.getString("revocationReason")).isEqualTo("campaign over");
         assertThat(grant.getDate("revokedAt")).isEqualTo(Date.from(events.get(4).time()));
         assertThat(grant.get("expiredAt")).isNull();
+    }
+
+    @Test
+    void aGrantShowsItsLifeOnTheClusterFromPendingThroughFailedAndProvisionedToDeprovisioned() {
+        List<IncomingEvent> events = AccessStories.PROVISIONING.apply(PROVISIONED).events();
+        events.subList(0, 4).forEach(projection::apply);
+        assertThat(grants.find(PROVISIONED).orElseThrow().provisioning()).isEqualTo(ProvisioningState.PENDING);
+
+        projection.apply(events.get(4));
+        AccessGrantView failed = grants.find(PROVISIONED).orElseThrow();
+        assertThat(failed.provisioning()).isEqualTo(ProvisioningState.FAILED);
+        assertThat(failed.provisioningFailure()).isEqualTo("PROVISION: broker not available");
+
+        projection.apply(events.get(5));
+        AccessGrantView provisioned = grants.find(PROVISIONED).orElseThrow();
+        assertThat(provisioned.provisioning()).isEqualTo(ProvisioningState.PROVISIONED);
+        assertThat(provisioned.provisioningFailure()).isNull();
+        assertThat(provisioned.aclBindings()).extracting(KafkaAclBinding::describe).containsExactly(
+                "User:marketing READ TOPIC sales.orders.v1 (LITERAL)", "User:marketing READ GROUP marketing. (PREFIXED)");
+        assertThat(provisioned.unmanagedPorts()).containsExactly("warehouse.orders");
+        assertThat(provisioned.provisionedAt()).isEqualTo(events.get(5).time());
+
+        events.subList(6, 8).forEach(projection::apply);
+        AccessGrantView deprovisioned = grants.find(PROVISIONED).orElseThrow();
+        assertThat(deprovisioned.provisioning()).isEqualTo(ProvisioningState.DEPROVISIONED);
+        assertThat(deprovisioned.deprovisionedAt()).isEqualTo(events.get(7).time());
+    }
+
+    @Test
+    void accessAsOfSaysWhetherTheAclsWereInPlaceAtTheInstant() {
+        List<IncomingEvent> events = AccessStories.PROVISIONING.apply(PROVISIONED).events();
+        events.forEach(projection::apply);
+        Instant provisionedAt = events.get(5).time();
+        Instant deprovisionedAt = events.get(7).time();
+
+        assertThat(aclsInPlaceAt(provisionedAt.minusMillis(1))).isFalse();
+        assertThat(aclsInPlaceAt(provisionedAt)).isTrue();
+        assertThat(aclsInPlaceAt(events.get(6).time().minusMillis(1))).isTrue();
+        assertThat(aclsInPlaceAt(deprovisionedAt.minusMillis(1)))
+                .as("revoked, so not held: access-as-of lists only grants in force").isNull();
+    }
+
+    private Boolean aclsInPlaceAt(Instant at) {
+        return grants.heldAt(new ListAccessAsOf(null, null, at, 0, 10)).items().stream()
+                .filter(held -> held.grantId().equals(PROVISIONED)).map(AccessHeldView::aclsInPlace)
+                .findFirst().orElse(null);
     }
 
     @Test

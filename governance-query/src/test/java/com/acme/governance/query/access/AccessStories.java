@@ -17,10 +17,15 @@ final class AccessStories {
     static final String REJECTED = "2d8b4e3a-8b6b-4f8d-9c77-5e3f4a9bac03";
     static final String WITHDRAWN = "3e9c5f4b-9c7c-4a9e-8d88-6f4a5bacbd04";
     static final String UNKNOWN = "4fad6a5c-ad8d-4baf-9e99-7a5b6cbdce05";
+    static final String PROVISIONED = "5abe7b6d-be9e-4cb0-8faa-8b6c7dcedf06";
 
     /** requested, approved by OWNER, approved by STEWARD, granted, expired. */
     static final Function<String, AccessRequestStream> EXPIRING = id -> AccessRequestStream.of(id, start(0))
             .requested().approvedByOwner().approvedBySteward().granted().expired();
+    /** granted, its ACLs failed then provisioned, revoked, deprovisioned: the grant's life on the cluster. */
+    static final Function<String, AccessRequestStream> PROVISIONING = id -> AccessRequestStream.of(id, start(5))
+            .requested().approvedByOwner().approvedBySteward().granted().provisioningFailed("broker not available")
+            .provisioned().revoked("carol", "campaign over").deprovisioned();
     /** requested, approved by OWNER, approved by STEWARD, granted, revoked by carol. */
     static final Function<String, AccessRequestStream> REVOKING = id -> AccessRequestStream.of(id, start(1))
             .requested().approvedByOwner().approvedBySteward().granted()
@@ -45,6 +50,7 @@ final class AccessStories {
     static List<List<IncomingEvent>> withAnUnknownEvent() {
         List<List<IncomingEvent>> stories = new ArrayList<>(List.of(all().get(EXPIRED), all().get(REVOKED),
                 all().get(REJECTED), all().get(WITHDRAWN)));
+        stories.add(PROVISIONING.apply(PROVISIONED).events());
         stories.add(AccessRequestStream.of(UNKNOWN, start(4)).requested().approvedByOwner()
                 .unknown("governance.access-request.commented.v1").approvedBySteward().granted().events());
         return stories;

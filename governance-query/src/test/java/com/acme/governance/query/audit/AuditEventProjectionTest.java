@@ -94,7 +94,7 @@ class AuditEventProjectionTest extends ProjectionContractTest {
         IncomingEvent late = stream.get(1);
         Instant skewed = stream.get(0).time().minusSeconds(30);
         List<IncomingEvent> applied = List.of(stream.get(0), new IncomingEvent(late.eventId(), late.type(),
-                late.aggregateId(), late.aggregateType(), late.sequence(), skewed, late.principal(), late.teams(),
+                late.aggregateId(), late.aggregateType(), late.sequence(), skewed, late.principal(), late.issuer(), late.teams(),
                 late.roles(), late.correlationId(), late.causationId(), late.hash(), late.previousHash(),
                 late.payload()), stream.get(2));
         applied.forEach(projection::apply);

@@ -5,6 +5,7 @@ import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import com.acme.governance.query.support.DataProductStream;
+import com.acme.governance.query.support.EventChain;
 import com.acme.governance.query.support.QueryHttpTest;
 import com.acme.governance.query.support.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,8 +48,9 @@ class AuditTrailReadsTest extends QueryHttpTest {
                 .get("items").get(0);
 
         assertThat(fieldNames(registered)).containsExactly("eventId", "aggregateId", "aggregateType", "sequence",
-                "type", "revision", "time", "principal", "teams", "roles", "correlationId", "causationId", "hash",
-                "previousHash", "payload");
+                "type", "revision", "time", "principal", "issuer", "teams", "roles", "correlationId", "causationId",
+                "hash", "previousHash", "payload");
+        assertThat(registered.get("issuer").asText()).isEqualTo(EventChain.ISSUER);
         assertThat(registered.get("aggregateType").asText()).isEqualTo("DataProduct");
         assertThat(registered.get("sequence").asLong()).isZero();
         assertThat(registered.get("type").asText()).isEqualTo("governance.dataproduct.registered.v1");
@@ -207,7 +209,7 @@ class AuditTrailReadsTest extends QueryHttpTest {
                 item.get("sequence").asLong(), item.get("type").asText(), item.get("eventId").asText(),
                 Instant.parse(item.get("time").asText()), item.get("payload"), item.get("principal").asText(),
                 strings(item.get("teams")), strings(item.get("roles")), item.get("correlationId").asText(),
-                item.get("causationId").asText()));
+                item.get("causationId").asText(), item.get("issuer").isNull() ? null : item.get("issuer").asText()));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -1,5 +1,6 @@
 package com.acme.governance.query.dataproduct;
 
+import com.acme.governance.api.audit.Actor;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelIndexes;
 import com.acme.governance.query.ingestion.EventPayloads;
@@ -164,7 +165,7 @@ class DataProductProjectionTest extends ProjectionContractTest {
     void eventsOfOtherAggregateTypesAreNotItsBusiness() {
         IncomingEvent registered = DataProductStream.of(ID).registered().last();
         IncomingEvent policyEvent = new IncomingEvent("e-1", "governance.policy.defined.v1", "confidential-data",
-                "Policy", 0, START, "carol", List.of(), List.of("STEWARD"), "c", "c", "h", "",
+                "Policy", 0, START, "carol", Actor.LOCAL_ISSUER, List.of(), List.of("STEWARD"), "c", "c", "h", "",
                 TestJson.MAPPER.createObjectNode().put("id", "confidential-data"));
 
         projection.apply(policyEvent);

@@ -36,7 +36,7 @@ class EventPayloadsTest {
 
     private static IncomingEvent deprecation(JsonNode payload) {
         return new IncomingEvent("e-3", DEPRECATED_V1, "sales.orders", "DataProduct", 2,
-                Instant.parse("2026-03-01T09:00:00Z"), "alice", List.of("sales"), List.of(), "c", "c", "h", "p",
+                Instant.parse("2026-03-01T09:00:00Z"), "alice", null, List.of("sales"), List.of(), "c", "c", "h", "p",
                 payload);
     }
 }

@@ -1,6 +1,7 @@
 package com.acme.governance.query.ingestion;
 
 import com.acme.governance.query.support.DataProductStream;
+import com.acme.governance.query.support.EventChain;
 import com.acme.governance.query.support.RelayRecords;
 import com.acme.governance.query.support.TestJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +28,16 @@ class IncomingEventReaderTest {
         assertThat(read).isEqualTo(deprecated);
         assertThat(read.roles()).containsExactly("STEWARD");
         assertThat(read.teams()).isEmpty();
+        assertThat(read.issuer()).isEqualTo(EventChain.ISSUER);
+    }
+
+    @Test
+    void anEventRecordedWithoutAnIssuerHasNoneWhetherItsHeaderIsEmptyOrAbsent() {
+        ConsumerRecord<String, byte[]> empty = registeredWithout("issuer");
+        empty.headers().add("ce_issuer", new byte[0]);
+
+        assertThat(reader.read(empty).issuer()).isNull();
+        assertThat(reader.read(registeredWithout("issuer")).issuer()).isNull();
     }
 
     @Test

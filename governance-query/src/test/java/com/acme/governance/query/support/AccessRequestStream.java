@@ -1,5 +1,10 @@
 package com.acme.governance.query.support;
 
+import com.acme.governance.api.access.AccessDeprovisioned;
+import com.acme.governance.api.access.AccessProvisioned;
+import com.acme.governance.api.access.KafkaAclBinding;
+import com.acme.governance.api.access.ProvisioningFailed;
+import com.acme.governance.api.access.ProvisioningStep;
 import com.acme.governance.api.access.AccessDecision;
 import com.acme.governance.api.access.AccessGrantExpired;
 import com.acme.governance.api.access.AccessGrantRevoked;
@@ -24,6 +29,11 @@ import java.util.List;
  */
 public final class AccessRequestStream {
 
+    private static final java.util.function.Function<String, List<KafkaAclBinding>> BINDINGS = team -> List.of(
+            new KafkaAclBinding("User:" + team, KafkaAclBinding.Resource.TOPIC, "sales.orders.v1",
+                    KafkaAclBinding.Pattern.LITERAL, KafkaAclBinding.Operation.READ),
+            new KafkaAclBinding("User:" + team, KafkaAclBinding.Resource.GROUP, team + ".",
+                    KafkaAclBinding.Pattern.PREFIXED, KafkaAclBinding.Operation.READ));
     public static final Instant START = Instant.parse("2026-03-10T10:00:00.500Z");
     public static final String PRODUCT = "sales.orders";
     /** What {@code confidential-data} version 2 demands of a confidential product. */
@@ -120,6 +130,25 @@ public final class AccessRequestStream {
     /** The durable deadline fired: nobody's decision, recorded as the system's. */
     public AccessRequestStream expired() {
         chain.append(new AccessGrantExpired(id, dataProductId, expiresAt), "system", List.of(), List.of());
+        return this;
+    }
+
+    /** The provisioner created the grant's ACLs: READ and DESCRIBE on the product's topic, READ on the team's groups. */
+    public AccessRequestStream provisioned() {
+        chain.append(new AccessProvisioned(id, dataProductId, consumerTeam, BINDINGS.apply(consumerTeam),
+                List.of("warehouse.orders")), "system", List.of(), List.of());
+        return this;
+    }
+
+    public AccessRequestStream deprovisioned() {
+        chain.append(new AccessDeprovisioned(id, dataProductId, consumerTeam, BINDINGS.apply(consumerTeam),
+                List.of()), "system", List.of(), List.of());
+        return this;
+    }
+
+    public AccessRequestStream provisioningFailed(String reason) {
+        chain.append(new ProvisioningFailed(id, dataProductId, ProvisioningStep.PROVISION, reason, 5), "system",
+                List.of(), List.of());
         return this;
     }
 

@@ -1,5 +1,6 @@
 package com.acme.governance.query.support;
 
+import com.acme.governance.api.audit.Actor;
 import com.acme.governance.api.audit.EventCatalog;
 import com.acme.governance.api.audit.HashChain;
 import com.acme.governance.query.ingestion.IncomingEvent;
@@ -15,6 +16,9 @@ import java.util.UUID;
  * from {@code start}, with ids derived from the aggregate id so that a stream built twice is the same stream.
  */
 public final class EventChain {
+
+    /** Who vouches for every principal of the chain: the local stack's users. */
+    public static final String ISSUER = Actor.LOCAL_ISSUER;
 
     private final String aggregateId;
     private final String aggregateType;
@@ -44,9 +48,9 @@ public final class EventChain {
         String causationId = UUID.nameUUIDFromBytes(("command:" + aggregateId + sequence).getBytes()).toString();
         String previousHash = events.isEmpty() ? "" : last().hash();
         String hash = HashChain.hash(previousHash, new HashChain.Link(aggregateId, sequence, type, eventId, time,
-                payload, principal, teams, roles, correlationId, causationId));
-        events.add(new IncomingEvent(eventId, type, aggregateId, aggregateType, sequence, time, principal, teams,
-                roles, correlationId, causationId, hash, previousHash, payload));
+                payload, principal, teams, roles, correlationId, causationId, ISSUER));
+        events.add(new IncomingEvent(eventId, type, aggregateId, aggregateType, sequence, time, principal, ISSUER,
+                teams, roles, correlationId, causationId, hash, previousHash, payload));
     }
 
     public List<IncomingEvent> events() {

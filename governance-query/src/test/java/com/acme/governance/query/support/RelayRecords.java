@@ -38,6 +38,7 @@ public final class RelayRecords {
                 .withExtension(CloudEventExtensions.SEQUENCE, Long.toString(event.sequence()))
                 .withExtension(CloudEventExtensions.AGGREGATE_TYPE, event.aggregateType())
                 .withExtension(CloudEventExtensions.PRINCIPAL, event.principal())
+                .withExtension(CloudEventExtensions.ISSUER, event.issuer() == null ? "" : event.issuer())
                 .withExtension(CloudEventExtensions.TEAMS, CloudEventExtensions.joined(event.teams()))
                 .withExtension(CloudEventExtensions.ROLES, CloudEventExtensions.joined(event.roles()))
                 .withExtension(CloudEventExtensions.CORRELATION_ID, event.correlationId())

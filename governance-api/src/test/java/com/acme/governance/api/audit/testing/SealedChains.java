@@ -19,6 +19,8 @@ import java.util.UUID;
 public final class SealedChains {
 
     private static final Instant START = Instant.parse("2026-12-02T09:00:00Z");
+    /** Who vouches for every event but an aggregate's first: a history begun before issuers were kept (adr/0032). */
+    public static final String ISSUER = "https://idp.example.com/realms/mesh";
 
     private SealedChains() {
     }
@@ -44,7 +46,8 @@ public final class SealedChains {
     public static SealedEvent withPayload(SealedEvent event, JsonNode payload) {
         HashChain.Link l = event.link();
         return new SealedEvent(new HashChain.Link(l.aggregateId(), l.sequenceNumber(), l.type(), l.eventId(),
-                l.timestamp(), payload, l.principal(), l.teams(), l.roles(), l.correlationId(), l.causationId()),
+                l.timestamp(), payload, l.principal(), l.teams(), l.roles(), l.correlationId(), l.causationId(),
+                l.issuer()),
                 event.previousHash(), event.hash());
     }
 
@@ -52,8 +55,16 @@ public final class SealedChains {
     public static SealedEvent atSequence(SealedEvent event, long sequence) {
         HashChain.Link l = event.link();
         return new SealedEvent(new HashChain.Link(l.aggregateId(), sequence, l.type(), l.eventId(), l.timestamp(),
-                l.payload(), l.principal(), l.teams(), l.roles(), l.correlationId(), l.causationId()),
+                l.payload(), l.principal(), l.teams(), l.roles(), l.correlationId(), l.causationId(), l.issuer()),
                 event.previousHash(), event.hash());
+    }
+
+    /** The same event vouched for by another issuer, or by none: what an edit of the store's metadata does. */
+    public static SealedEvent withIssuer(SealedEvent event, String issuer) {
+        HashChain.Link l = event.link();
+        return new SealedEvent(new HashChain.Link(l.aggregateId(), l.sequenceNumber(), l.type(), l.eventId(),
+                l.timestamp(), l.payload(), l.principal(), l.teams(), l.roles(), l.correlationId(), l.causationId(),
+                issuer), event.previousHash(), event.hash());
     }
 
     /** Round-robin over the chains, as events of several aggregates arrive in one history. */
@@ -85,6 +96,7 @@ public final class SealedChains {
     private static HashChain.Link link(String aggregateId, long sequence, JsonNode payload) {
         return new HashChain.Link(aggregateId, sequence, "governance.dataproduct.updated.v1",
                 UUID.nameUUIDFromBytes((aggregateId + sequence).getBytes()).toString(), START.plusSeconds(sequence),
-                payload, "alice", List.of("sales"), List.of("MEMBER"), "c-" + sequence, "c-" + sequence);
+                payload, "alice", List.of("sales"), List.of("MEMBER"), "c-" + sequence, "c-" + sequence,
+                sequence == 0 ? null : ISSUER);
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.governance.command.audit.digest;
 
+import com.acme.governance.api.authorization.GovernanceRules;
 import com.acme.governance.api.audit.Actor;
 import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.command.common.NotPermittedException;
@@ -12,14 +13,15 @@ import java.util.List;
  */
 public final class DigestIssuers {
 
-    /** The actor of the periodic digests: the system, with no teams and no roles. */
-    public static final Actor SYSTEM = new Actor(AuditMetadata.SYSTEM_PRINCIPAL, List.of(), List.of());
+    /** The actor of the periodic digests: the system, with no teams and no roles, vouched for by itself. */
+    public static final Actor SYSTEM = new Actor(AuditMetadata.SYSTEM_PRINCIPAL, List.of(), List.of(),
+            Actor.SYSTEM_ISSUER);
 
     private DigestIssuers() {
     }
 
     public static boolean allows(Actor actor) {
-        return actor.hasRole(Actor.AUDITOR) || actor.hasRole(Actor.OPERATOR) || SYSTEM.equals(actor);
+        return GovernanceRules.asksForDigests(actor) || SYSTEM.equals(actor);
     }
 
     /**
@@ -29,9 +31,8 @@ public final class DigestIssuers {
      * @throws NotPermittedException otherwise
      */
     public static void requireRequester(Actor actor) {
-        if (!actor.hasRole(Actor.AUDITOR) && !actor.hasRole(Actor.OPERATOR)) {
-            throw new NotPermittedException(actor.principal() + " is neither an auditor nor an operator; only they "
-                    + "ask for audit digests");
+        if (!GovernanceRules.asksForDigests(actor)) {
+            throw new NotPermittedException(GovernanceRules.asksForDigestsRefusal(actor));
         }
     }
 

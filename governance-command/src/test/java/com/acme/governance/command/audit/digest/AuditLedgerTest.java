@@ -6,6 +6,7 @@ import com.acme.governance.api.audit.IssueAuditDigest;
 import com.acme.governance.command.TestActors;
 import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.NotPermittedException;
+import com.acme.governance.command.security.ActorMetaData;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,7 @@ class AuditLedgerTest {
     static final Instant SECOND = FIRST.plusSeconds(3600);
     static final Instant THIRD = SECOND.plusSeconds(3600);
     static final MetaData ADMIN_OPERATOR = TestActors.actor("admin", List.of(), List.of("OPERATOR"));
-    static final MetaData SYSTEM = TestActors.actor(AuditMetadata.SYSTEM_PRINCIPAL, List.of(), List.of());
+    static final MetaData SYSTEM = ActorMetaData.of(DigestIssuers.SYSTEM);
 
     private AggregateTestFixture<AuditLedger> fixture;
 

@@ -84,7 +84,7 @@ final class CopyCheck {
         }
         HashChain.Link copied = new HashChain.Link(copy.aggregateId(), copy.sequence(), copy.type(), copy.eventId(),
                 copy.time(), copy.payload(), copy.principal(), copy.teams(), copy.roles(), copy.correlationId(),
-                copy.causationId());
+                copy.causationId(), copy.issuer());
         return Arrays.equals(HashChain.canonicalBytes(stored.link()), HashChain.canonicalBytes(copied));
     }
 }

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Builds the {@link SealedEvent} of a stored event from the stored document alone, as stored: the payload is the
  * stored JSON text parsed as JSON, never deserialized into its class (so no upcaster can change what is verified),
- * the type is the stored payload type at its stored revision, and who, teams, roles, correlation, causation and
- * the two hashes are the stored metadata. Whatever someone altered is still read, so that it fails its hash rather
+ * the type is the stored payload type at its stored revision, and who, issuer, teams, roles, correlation, causation
+ * and the two hashes are the stored metadata. Whatever someone altered is still read, so that it fails its hash rather
  * than the verification: text that is no JSON becomes a JSON string, a timestamp that is no instant the epoch.
  */
 final class SealedEvents {
@@ -31,12 +31,10 @@ final class SealedEvents {
 
     SealedEvent of(StoredEvent event) {
         JsonNode metaData = json(event.serializedMetaData());
-        HashChain.Link link = new HashChain.Link(event.aggregateId(), event.sequence(),
+        HashChain.Link link = HashChain.Link.of(event.aggregateId(), event.sequence(),
                 StoredEventType.of(event.payloadType(), event.payloadRevision()), event.eventId(),
-                instant(event.timestamp()), json(event.serializedPayload()),
-                text(metaData.get(AuditMetadata.PRINCIPAL)), strings(metaData.get(AuditMetadata.TEAMS)),
-                strings(metaData.get(AuditMetadata.ROLES)), text(metaData.get(AuditMetadata.CORRELATION_ID)),
-                text(metaData.get(AuditMetadata.CAUSATION_ID)));
+                instant(event.timestamp()), json(event.serializedPayload()), key -> text(metaData.get(key)),
+                key -> strings(metaData.get(key)));
         return new SealedEvent(link, text(metaData.get(AuditMetadata.PREVIOUS_HASH)),
                 text(metaData.get(AuditMetadata.HASH)));
     }

@@ -60,6 +60,20 @@ class SealedEventsTest {
     }
 
     @Test
+    void anIssuerRemovedOrAlteredInTheStoreFailsTheHash() {
+        SealedEvent sealed = StoredHistory.chain("sales.orders", 2).get(1);
+        Document stored = StoredHistory.stored(sealed);
+        String metaData = stored.getString("serializedMetaData");
+        assertThat(metaData).contains(StoredHistory.ISSUER);
+
+        for (String altered : List.of(metaData.replace(StoredHistory.ISSUER, "https://login.evil.example"),
+                metaData.replace("\"issuer\":\"" + StoredHistory.ISSUER + "\",", ""))) {
+            SealedEvent read = SEALED.of(asRead(new Document(stored).append("serializedMetaData", altered)));
+            assertThat(HashChain.hash(read.previousHash(), read.link())).as(altered).isNotEqualTo(read.hash());
+        }
+    }
+
+    @Test
     void metadataAndTimeThatCannotBeReadLeaveTheFieldsEmpty() {
         SealedEvent read = SEALED.of(new StoredEvent("sales.orders", "DataProduct", 0L, "yesterday",
                 DataProductUpdated.class.getName(), "1", new BsonString("{}"), new BsonString("[not json"), "e"));

@@ -124,7 +124,8 @@ class StoreVerifierTest {
         copies.insertOne(copied(orders.get(0)));
         AuditEventDocument second = copied(orders.get(1));
         copies.insertOne(new AuditEventDocument(second.eventId(), second.type(), second.aggregateId(),
-                second.aggregateType(), second.sequence(), second.time(), "mallory", second.teams(), second.roles(),
+                second.aggregateType(), second.sequence(), second.time(), "mallory", second.issuer(), second.teams(),
+                second.roles(),
                 second.correlationId(), second.causationId(), second.hash(), second.previousHash(), second.payload(),
                 second.trailTime()));
 

@@ -29,6 +29,8 @@ final class StoredHistory {
 
     static final Instant START = Instant.parse("2026-03-01T10:00:00.123Z");
     static final String AGGREGATE_TYPE = "DataProduct";
+    /** Every event but an aggregate's first records it: a history begun before issuers were kept (adr/0032). */
+    static final String ISSUER = "https://idp.example.com/realms/mesh";
 
     private StoredHistory() {
     }
@@ -40,7 +42,8 @@ final class StoredHistory {
             HashChain.Link link = new HashChain.Link(aggregateId, sequence, "governance.dataproduct.updated.v1",
                     aggregateId + "-event-" + sequence, START.plusSeconds(sequence),
                     JsonNodeFactory.instance.objectNode().put("id", aggregateId).put("title", "Title " + sequence),
-                    "alice", List.of("sales"), List.of(), "correlation-" + sequence, "command-" + sequence);
+                    "alice", List.of("sales"), List.of(), "correlation-" + sequence, "command-" + sequence,
+                    sequence == 0 ? null : ISSUER);
             String hash = HashChain.hash(previousHash, link);
             chain.add(new SealedEvent(link, previousHash, hash));
             previousHash = hash;
@@ -53,6 +56,9 @@ final class StoredHistory {
         HashChain.Link link = event.link();
         Map<String, Object> metaData = new LinkedHashMap<>();
         metaData.put("principal", link.principal());
+        if (link.issuer() != null) {
+            metaData.put("issuer", link.issuer());
+        }
         metaData.put("teams", link.teams());
         metaData.put("roles", link.roles());
         metaData.put("correlationId", link.correlationId());
@@ -74,7 +80,8 @@ final class StoredHistory {
     static AuditEventDocument copied(SealedEvent event) {
         HashChain.Link link = event.link();
         return new AuditEventDocument(link.eventId(), link.type(), link.aggregateId(), AGGREGATE_TYPE,
-                link.sequenceNumber(), link.timestamp(), link.principal(), link.teams(), link.roles(),
+                link.sequenceNumber(), link.timestamp(), link.principal(), link.issuer(), link.teams(),
+                link.roles(),
                 link.correlationId(), link.causationId(), event.hash(), event.previousHash(), link.payload(),
                 link.timestamp());
     }

@@ -1,6 +1,7 @@
 package com.acme.governance.command.audit.digest.issuing;
 
 import com.acme.governance.api.audit.Actor;
+import com.acme.governance.command.security.ActorMetaData;
 import com.acme.governance.api.audit.AuditDigest;
 import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.api.audit.DigestSignature;
@@ -85,8 +86,7 @@ public class AuditDigestIssuer {
     }
 
     private static MetaData metaDataOf(Actor actor) {
-        return MetaData.from(Map.of(AuditMetadata.PRINCIPAL, actor.principal(), AuditMetadata.TEAMS, actor.teams(),
-                AuditMetadata.ROLES, actor.roles()));
+        return ActorMetaData.of(actor);
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {
