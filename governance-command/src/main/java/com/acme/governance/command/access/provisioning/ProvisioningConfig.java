@@ -42,10 +42,9 @@ class ProvisioningConfig {
     @Bean
     AccessProvisioner commandAccessProvisioner(KafkaAcls commandKafkaAcls, ProvisioningLedger commandProvisioningLedger,
                                                EventStore eventStore, TeamPrincipals commandTeamPrincipals,
-                                               KafkaAclProperties properties, CommandGateway commandGateway,
-                                               MeterRegistry meters) {
+                                               KafkaAclProperties properties, CommandGateway commandGateway) {
         return new AccessProvisioner(commandKafkaAcls, commandProvisioningLedger, new ProductTopics(eventStore),
-                commandTeamPrincipals, properties, commandGateway, meters);
+                commandTeamPrincipals, properties, commandGateway);
     }
 
     @Bean
@@ -62,12 +61,6 @@ class ProvisioningConfig {
                                      ObjectMapper objectMapper) {
         return new DriftReports(mongoClient.getDatabase(properties.mongoDatabase())
                 .getCollection(RECONCILIATION_COLLECTION), objectMapper);
-    }
-
-    @Bean
-    KafkaAclsHealthIndicator kafkaAclsHealthIndicator(ProvisioningLedger commandProvisioningLedger,
-                                                      DriftReports commandDriftReports) {
-        return new KafkaAclsHealthIndicator(commandProvisioningLedger, commandDriftReports);
     }
 
     @Bean
