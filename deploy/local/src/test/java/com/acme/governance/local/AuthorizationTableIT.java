@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -42,6 +43,10 @@ class AuthorizationTableIT extends LocalStackSupport {
     private static final List<String> PEOPLE = List.of("anonymous", "alice", "erin", "bob", "carol", "dave", "admin");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger FRESH = new AtomicInteger();
+    private static final String TOKEN = "X-Governance-Token";
+
+    /** Per resource made here, the token of its last change: a read of it waits until the read side has it. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     @LocalServerPort
     private int port;
@@ -77,19 +82,20 @@ class AuthorizationTableIT extends LocalStackSupport {
         List<Row> rows = List.of(
                 //                       anonymous alice erin bob carol dave admin
                 read("GET /data-products", "/api/v1/data-products", all(200)),
-                read("GET /data-products/{id}", "/api/v1/data-products/" + product, all(200)),
-                read("GET /data-products/{id}/history", "/api/v1/data-products/" + product + "/history", all(200)),
+                readOf("GET /data-products/{id}", "/api/v1/data-products/" + product, product, all(200)),
+                readOf("GET /data-products/{id}/history", "/api/v1/data-products/" + product + "/history", product,
+                        all(200)),
                 read("GET /policies", "/api/v1/policies", all(200)),
-                read("GET /policies/{id}", "/api/v1/policies/" + policy, all(200)),
-                read("GET /policies/{id}/versions", "/api/v1/policies/" + policy + "/versions", all(200)),
+                readOf("GET /policies/{id}", "/api/v1/policies/" + policy, policy, all(200)),
+                readOf("GET /policies/{id}/versions", "/api/v1/policies/" + policy + "/versions", policy, all(200)),
                 read("GET /access-requests", "/api/v1/access-requests", all(200)),
-                read("GET /access-requests/{id}", "/api/v1/access-requests/" + pending, all(200)),
+                readOf("GET /access-requests/{id}", "/api/v1/access-requests/" + pending, pending, all(200)),
                 read("GET /access-grants", "/api/v1/access-grants", all(200)),
-                read("GET /access-grants/{id}", "/api/v1/access-grants/" + granted, all(200)),
+                readOf("GET /access-grants/{id}", "/api/v1/access-grants/" + granted, granted, all(200)),
                 read("GET /audit/events", "/api/v1/audit/events", readers(200)),
                 read("GET /audit/access-as-of", "/api/v1/audit/access-as-of?dataProductId=" + product
                         + "&at=2026-01-01T00:00:00Z", readers(200)),
-                read("GET /audit/verify", "/api/v1/audit/verify?aggregateId=" + product, readers(200)),
+                readOf("GET /audit/verify", "/api/v1/audit/verify?aggregateId=" + product, product, readers(200)),
                 read("GET /audit/digest", "/api/v1/audit/digest", readers(200)),
                 new Row("GET /audit/public-key", person -> new Cell("GET", "/api/v1/audit/public-key", null,
                         Map.of("Accept", "application/x-pem-file")), all(200)),
@@ -147,13 +153,13 @@ class AuthorizationTableIT extends LocalStackSupport {
         String policy = policy();
         List<Row> rows = List.of(
                 graphQl("dataProducts", person -> "{ dataProducts { totalCount } }", all("data")),
-                graphQl("dataProduct", person -> "{ dataProduct(id: \"" + product + "\") { id } }", all("data")),
+                graphQlOf("dataProduct", "{ dataProduct(id: \"" + product + "\") { id } }", product, all("data")),
                 graphQl("policies", person -> "{ policies { totalCount } }", all("data")),
-                graphQl("policy", person -> "{ policy(id: \"" + policy + "\") { id } }", all("data")),
+                graphQlOf("policy", "{ policy(id: \"" + policy + "\") { id } }", policy, all("data")),
                 graphQl("accessRequests", person -> "{ accessRequests { totalCount } }", all("data")),
-                graphQl("accessRequest", person -> "{ accessRequest(id: \"" + pending + "\") { id } }", all("data")),
+                graphQlOf("accessRequest", "{ accessRequest(id: \"" + pending + "\") { id } }", pending, all("data")),
                 graphQl("accessGrants", person -> "{ accessGrants { totalCount } }", all("data")),
-                graphQl("accessGrant", person -> "{ accessGrant(id: \"" + granted + "\") { id } }", all("data")),
+                graphQlOf("accessGrant", "{ accessGrant(id: \"" + granted + "\") { id } }", granted, all("data")),
                 graphQl("auditEvents", person -> "{ auditEvents(first: 1) { edges { cursor } } }", readers("data")),
                 graphQl("accessAsOf", person -> "{ accessAsOf(dataProductId: \"" + product
                         + "\", at: \"2026-01-01T00:00:00Z\") { totalCount } }", readers("data")),
@@ -229,6 +235,11 @@ class AuthorizationTableIT extends LocalStackSupport {
         return new Row(operation, person -> new Cell("GET", path, null, Map.of()), expected);
     }
 
+    /** A read of one resource made here, with the token of its last change. */
+    private Row readOf(String operation, String path, String resource, Map<String, Object> expected) {
+        return new Row(operation, person -> new Cell("GET", path, null, tokenOf(resource)), expected);
+    }
+
     private static Row change(String operation, Function<String, Cell> request, Map<String, Object> expected) {
         return new Row(operation, request, expected);
     }
@@ -236,6 +247,23 @@ class AuthorizationTableIT extends LocalStackSupport {
     private static Row graphQl(String operation, Function<String, String> document, Map<String, Object> expected) {
         return new Row("graphql " + operation, person -> new Cell("POST", "/graphql",
                 JSON.createObjectNode().put("query", document.apply(person)).toString(), Map.of()), expected);
+    }
+
+    private Row graphQlOf(String operation, String document, String resource, Map<String, Object> expected) {
+        return new Row("graphql " + operation, person -> new Cell("POST", "/graphql",
+                JSON.createObjectNode().put("query", document).toString(), tokenOf(resource)), expected);
+    }
+
+    private Map<String, String> tokenOf(String resource) {
+        String token = tokens.get(resource);
+        assertThat(token).as("the token of " + resource).isNotNull();
+        return Map.of(TOKEN, token);
+    }
+
+    /** Asserts the status of a change made for a cell and keeps the token it answered. */
+    private void made(String resource, HttpResponse<String> answer, Integer... statuses) {
+        assertThat(answer.statusCode()).as(answer.body()).isIn((Object[]) statuses);
+        answer.headers().firstValue(TOKEN).ifPresent(token -> tokens.put(resource, token));
     }
 
     // --- who: the success for those allowed, the refusal for everyone else -------------------------------------
@@ -276,24 +304,24 @@ class AuthorizationTableIT extends LocalStackSupport {
 
     private String draftProduct() {
         String name = freshName();
-        assertThat(send("alice", new Cell("POST", "/api/v1/data-products", productBody(name), Map.of()))
-                .statusCode()).isEqualTo(201);
+        made("authz." + name, send("alice", new Cell("POST", "/api/v1/data-products", productBody(name), Map.of())),
+                201);
         return "authz." + name;
     }
 
     private String publishedProduct() {
         String id = draftProduct();
-        assertThat(send("alice", new Cell("POST", "/api/v1/data-products/" + id + "/publish", null, Map.of()))
-                .statusCode()).isEqualTo(200);
+        made(id, send("alice", new Cell("POST", "/api/v1/data-products/" + id + "/publish", null, Map.of())), 200);
         return id;
     }
 
     private String pendingRequest(String product) {
         HttpResponse<String> requested = send("bob", new Cell("POST", "/api/v1/access-requests", requestBody(product),
                 Map.of("Idempotency-Key", freshName())));
-        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
         try {
-            return JSON.readTree(requested.body()).path("id").asText();
+            String id = JSON.readTree(requested.body()).path("id").asText();
+            made(id, requested, 201);
+            return id;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -301,15 +329,13 @@ class AuthorizationTableIT extends LocalStackSupport {
 
     private String grantedRequest(String product) {
         String id = pendingRequest(product);
-        assertThat(send("alice", new Cell("POST", "/api/v1/access-requests/" + id + "/approve", null, Map.of()))
-                .statusCode()).isEqualTo(200);
+        made(id, send("alice", new Cell("POST", "/api/v1/access-requests/" + id + "/approve", null, Map.of())), 200);
         return id;
     }
 
     private String policy() {
         String id = freshName();
-        assertThat(send("carol", new Cell("POST", "/api/v1/policies", policyBody(id), Map.of())).statusCode())
-                .isIn(201, 202);
+        made(id, send("carol", new Cell("POST", "/api/v1/policies", policyBody(id), Map.of())), 201, 202);
         return id;
     }
 
