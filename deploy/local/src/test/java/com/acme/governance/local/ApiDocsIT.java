@@ -49,7 +49,9 @@ class ApiDocsIT extends LocalStackSupport {
             Map.entry("/api/v1/audit/digests", List.of("post")),
             Map.entry("/api/v1/audit/public-key", List.of("get")),
             Map.entry("/api/v1/admin/projections", List.of("get")),
-            Map.entry("/api/v1/admin/projections/rebuild", List.of("post")));
+            Map.entry("/api/v1/admin/projections/rebuild", List.of("post")),
+            Map.entry("/api/v1/admin/acls/drift", List.of("get")),
+            Map.entry("/api/v1/admin/acls/reconcile", List.of("post")));
 
     @LocalServerPort
     private int port;

@@ -51,6 +51,20 @@ class AccessGraphQlTest extends QueryGraphQlTest {
     }
 
     @Test
+    void aGrantSaysWhetherItsAclsAreInPlaceAndWhichOnes() {
+        graphQl("bob").document("""
+                        { accessGrant(id: "%s") { provisioning provisionedAt unmanagedPorts
+                            aclBindings { principal resourceType resourceName patternType operation } } }"""
+                        .formatted(GRANTED))
+                .execute()
+                .path("accessGrant.provisioning").entity(String.class).isEqualTo("PROVISIONED")
+                .path("accessGrant.unmanagedPorts").entityList(String.class).containsExactly("warehouse.orders")
+                .path("accessGrant.aclBindings[*].resourceType").entityList(String.class).containsExactly("TOPIC", "GROUP")
+                .path("accessGrant.aclBindings[1].patternType").entity(String.class).isEqualTo("PREFIXED")
+                .path("accessGrant.aclBindings[0].principal").entity(String.class).isEqualTo("User:marketing");
+    }
+
+    @Test
     void aMalformedIdIsBadRequestAndAnUnknownOneNotFound() {
         graphQl("bob").document("{ accessRequest(id: \"not-a-uuid\") { id } }")
                 .execute()

@@ -84,7 +84,8 @@ public abstract class QueryHttpTest {
                 .forEach(dispatcher::dispatch);
         AccessRequestStream.of(PENDING).requested().events().forEach(dispatcher::dispatch);
         AccessRequestStream.of(GRANTED, AccessRequestStream.START.plusSeconds(60))
-                .requested().approvedByOwner().approvedBySteward().granted().events().forEach(dispatcher::dispatch);
+                .requested().approvedByOwner().approvedBySteward().granted().provisioned().events()
+                .forEach(dispatcher::dispatch);
     }
 
     protected static MockHttpServletRequestBuilder asAlice(MockHttpServletRequestBuilder request) {

@@ -10,6 +10,8 @@ import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.command.access.RecordAccessDeprovisioned;
 import com.acme.governance.command.access.RecordAccessProvisioned;
 import com.acme.governance.command.access.RecordProvisioningFailed;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,15 +43,18 @@ public class AccessProvisioner {
     private final TeamPrincipals principals;
     private final Retrying retrying;
     private final CommandGateway commands;
+    private final MeterRegistry failures;
 
     public AccessProvisioner(KafkaAcls acls, ProvisioningLedger ledger, ProductTopics productTopics,
-                             TeamPrincipals principals, KafkaAclProperties properties, CommandGateway commands) {
+                             TeamPrincipals principals, KafkaAclProperties properties, CommandGateway commands,
+                             MeterRegistry meters) {
         this.acls = acls;
         this.ledger = ledger;
         this.productTopics = productTopics;
         this.principals = principals;
         this.retrying = new Retrying(properties.attempts(), properties.backoff(), properties.maxBackoff());
         this.commands = commands;
+        this.failures = meters;
     }
 
     @EventHandler
@@ -136,6 +141,9 @@ public class AccessProvisioner {
                         String eventId) {
         log.warn("Could not {} access of grant {} to {} after {} attempts: {}", step.name().toLowerCase(),
                 requestId, product, failure.attempts(), failure.reason());
+        Counter.builder("governance.acl.provisioning.failed").tag("step", step.name())
+                .description("Provisioning steps recorded as failed after their retries; the reconciler tries again")
+                .register(failures).increment();
         commands.sendAndWait(new RecordProvisioningFailed(AccessRequestId.of(requestId), step, failure.reason(),
                 failure.attempts(), eventId));
     }

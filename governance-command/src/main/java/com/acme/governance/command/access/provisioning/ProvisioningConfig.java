@@ -42,9 +42,10 @@ class ProvisioningConfig {
     @Bean
     AccessProvisioner commandAccessProvisioner(KafkaAcls commandKafkaAcls, ProvisioningLedger commandProvisioningLedger,
                                                EventStore eventStore, TeamPrincipals commandTeamPrincipals,
-                                               KafkaAclProperties properties, CommandGateway commandGateway) {
+                                               KafkaAclProperties properties, CommandGateway commandGateway,
+                                               MeterRegistry meters) {
         return new AccessProvisioner(commandKafkaAcls, commandProvisioningLedger, new ProductTopics(eventStore),
-                commandTeamPrincipals, properties, commandGateway);
+                commandTeamPrincipals, properties, commandGateway, meters);
     }
 
     @Bean
@@ -61,6 +62,12 @@ class ProvisioningConfig {
                                      ObjectMapper objectMapper) {
         return new DriftReports(mongoClient.getDatabase(properties.mongoDatabase())
                 .getCollection(RECONCILIATION_COLLECTION), objectMapper);
+    }
+
+    @Bean
+    KafkaAclsHealthIndicator kafkaAclsHealthIndicator(ProvisioningLedger commandProvisioningLedger,
+                                                      DriftReports commandDriftReports) {
+        return new KafkaAclsHealthIndicator(commandProvisioningLedger, commandDriftReports);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import com.acme.governance.command.access.RecordAccessDeprovisioned;
 import com.acme.governance.command.access.RecordAccessProvisioned;
 import com.acme.governance.command.access.RecordProvisioningFailed;
 import com.acme.governance.edge.testing.EmbeddedMongo;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class AccessProvisionerTest {
     private final InMemoryCluster cluster = new InMemoryCluster(Set.of("sales.orders.v1", "sales.shared.v1"));
     private final Map<DataProductId, List<String>> ports = new HashMap<>();
     private final RecordingCommands commands = new RecordingCommands();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<Object> recorded = commands.recorded;
     private EmbeddedMongo mongo;
     private ProvisioningLedger ledger;
@@ -55,7 +57,7 @@ class AccessProvisionerTest {
         provisioner = new AccessProvisioner(cluster, ledger, new FixedTopics(ports), new TeamPrincipals(Map.of()),
                 new KafkaAclProperties(true, Map.of(), 3, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1),
                         Duration.ZERO, false),
-                commands.gateway);
+                commands.gateway, meters);
     }
 
     @AfterEach
@@ -131,6 +133,8 @@ class AccessProvisionerTest {
             assertThat(failed.attempts()).isEqualTo(3);
             assertThat(failed.reason()).isEqualTo("IllegalStateException: not authorized to alter ACLs");
         });
+        assertThat(meters.get("governance.acl.provisioning.failed").tag("step", "PROVISION").counter().count())
+                .isEqualTo(1);
     }
 
     @Test

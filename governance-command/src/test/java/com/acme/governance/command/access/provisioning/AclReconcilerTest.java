@@ -64,7 +64,7 @@ class AclReconcilerTest {
                 new TeamPrincipals(Map.of()),
                 new KafkaAclProperties(true, Map.of(), 2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1),
                         Duration.ZERO, false),
-                commands.gateway);
+                commands.gateway, meters);
     }
 
     @AfterEach

@@ -8,6 +8,9 @@ import com.acme.governance.command.access.provisioning.DriftReports;
 import com.acme.governance.command.common.NotPermittedException;
 import com.acme.governance.edge.security.AuthenticatedActor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -40,6 +43,8 @@ public class AclAdminController {
     @Operation(summary = "What the latest reconciliation found: bindings restored, bindings on managed topics and "
             + "groups that no active grant implies, failed steps finished",
             description = "404 before the first reconciliation; 409 when provisioning is switched off.")
+    @ApiResponse(responseCode = "200", description = "The latest report",
+            content = @Content(schema = @Schema(implementation = DriftReport.class)))
     public ResponseEntity<?> drift(Authentication authentication) {
         requireOperator(authentication);
         DriftReports stored = reports.getIfAvailable();
@@ -54,6 +59,8 @@ public class AclAdminController {
     @Operation(summary = "Reconcile now: re-create missing bindings of active grants, report (and, where "
             + "configured, remove) unexpected ones, finish failed provisioning steps",
             description = "Answers the report; 503 when the Kafka cluster does not answer.")
+    @ApiResponse(responseCode = "200", description = "What this reconciliation found and did",
+            content = @Content(schema = @Schema(implementation = DriftReport.class)))
     public ResponseEntity<?> reconcile(Authentication authentication) {
         requireOperator(authentication);
         AclReconciler running = reconciler.getIfAvailable();
