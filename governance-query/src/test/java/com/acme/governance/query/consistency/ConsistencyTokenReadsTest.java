@@ -32,9 +32,9 @@ class ConsistencyTokenReadsTest extends QueryHttpTest {
 
     @Test
     void theTokenWaitCoversAccessReads() throws Exception {
-        mvc.perform(asAlice(get("/api/v1/access-grants/{id}", GRANTED)).header("X-Governance-Token", GRANTED + ":3"))
+        mvc.perform(asAlice(get("/api/v1/access-grants/{id}", GRANTED)).header("X-Governance-Token", GRANTED + ":4"))
                 .andExpect(status().isOk());
-        mvc.perform(asAlice(get("/api/v1/access-requests/{id}", GRANTED)).header("X-Governance-Token", GRANTED + ":4"))
+        mvc.perform(asAlice(get("/api/v1/access-requests/{id}", GRANTED)).header("X-Governance-Token", GRANTED + ":5"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
                 .andExpect(problem(ProblemTypes.READ_MODEL_BEHIND));
