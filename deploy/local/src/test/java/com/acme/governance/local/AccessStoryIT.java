@@ -6,10 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * The heart of governance, told as a story through the public API: a steward's policy, a team's request, the
  * approvals it needs, a grant that expires by itself when time moves on, and one revoked when its product retires.
  */
-@SpringBootTest(classes = {GovernanceLocalApplication.class, AccessStoryIT.MovableTime.class},
+@SpringBootTest(classes = {GovernanceLocalApplication.class, MovableTime.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "governance.command.deadline-poll-interval=200ms")
 class AccessStoryIT extends LocalStackSupport {
@@ -37,15 +34,6 @@ class AccessStoryIT extends LocalStackSupport {
              "rules": [{"when": {"classifications": ["CONFIDENTIAL", "RESTRICTED"], "tags": []},
                         "then": {"requiredApprovals": ["OWNER", "STEWARD"], "maxGrantDays": 30, "purposeRequired": true}}]}
             """;
-
-    @TestConfiguration
-    static class MovableTime {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return MovableClock.ticking();
-        }
-    }
 
     @LocalServerPort
     private int port;

@@ -23,10 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,21 +40,12 @@ import static org.awaitility.Awaitility.await;
  * listener, and it reads sales' topic exactly while a grant holds, whatever ends the grant: revocation, expiry,
  * the product's retirement.
  */
-@SpringBootTest(classes = {GovernanceLocalApplication.class, KafkaAclEnforcementIT.MovableTime.class},
+@SpringBootTest(classes = {GovernanceLocalApplication.class, MovableTime.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "governance.command.deadline-poll-interval=200ms")
 class KafkaAclEnforcementIT extends LocalStackSupport {
 
     private static final Duration PROVISIONED_WITHIN = Duration.ofSeconds(30);
-
-    @TestConfiguration
-    static class MovableTime {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return MovableClock.ticking();
-        }
-    }
 
     @LocalServerPort
     private int port;

@@ -1,19 +1,16 @@
 package com.acme.governance.command.relay;
 
+import com.acme.governance.command.common.PeriodicTask;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * Bounds the relay's lag for an aggregate's last event: tracking follows the store by timestamp with a look-back,
@@ -21,18 +18,16 @@ import java.util.concurrent.TimeUnit;
  * would bring it. Every interval, on the instance whose relay holds the claim and has caught up, it compares the
  * aggregates stored in the recent window with what was relayed and sends the difference (ADR 0013).
  */
-public class RelaySweep implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(RelaySweep.class);
+public class RelaySweep extends PeriodicTask {
 
     private final KafkaRelay relay;
     private final StoredHeads storedHeads;
     private final EventProcessingConfiguration eventProcessing;
     private final GovernanceTopicProperties properties;
-    private ScheduledExecutorService scheduler;
 
     public RelaySweep(KafkaRelay relay, StoredHeads storedHeads, EventProcessingConfiguration eventProcessing,
                       GovernanceTopicProperties properties) {
+        super("kafka-relay-sweep");
         this.relay = relay;
         this.storedHeads = storedHeads;
         this.eventProcessing = eventProcessing;
@@ -57,32 +52,12 @@ public class RelaySweep implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "kafka-relay-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.sweepInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                sweepOnce();
-            } catch (Exception e) {
-                log.warn("Relay sweep failed; it runs again in {}: {}", properties.sweepInterval(), e.toString());
-            }
-        }, interval, interval, TimeUnit.MILLISECONDS);
+    protected Optional<Duration> delay() {
+        return Optional.of(properties.sweepInterval());
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() throws Exception {
+        sweepOnce();
     }
 }

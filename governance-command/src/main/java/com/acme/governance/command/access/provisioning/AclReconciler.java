@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Compares what the active grants imply with what the cluster holds, and repairs (adr/0033). The managed resources
@@ -46,7 +45,6 @@ public class AclReconciler {
     private final EventStore eventStore;
     private final boolean removeUnexpected;
     private final Clock clock;
-    private final AtomicReference<DriftReport> latest = new AtomicReference<>();
     private final AtomicInteger unexpectedNow = new AtomicInteger();
     private final Counter repaired;
 
@@ -67,11 +65,6 @@ public class AclReconciler {
         this.repaired = Counter.builder("governance.acl.drift.repaired")
                 .description("Missing ACL bindings of active grants that reconciliation created again")
                 .register(meters);
-    }
-
-    /** The last reconciliation's report, if one ran since this instance started. */
-    public Optional<DriftReport> latest() {
-        return Optional.ofNullable(latest.get());
     }
 
     public synchronized DriftReport reconcile() throws Exception {
@@ -112,7 +105,6 @@ public class AclReconciler {
         DriftReport report = new DriftReport(clock.instant(), active.size(),
                 (int) managed.stream().filter(pattern -> pattern.resourceType() == ResourceType.TOPIC).count(),
                 restored, described, removed, deprovisioned, failures);
-        latest.set(report);
         if (!restored.isEmpty() || !described.isEmpty() || !failures.isEmpty()) {
             log.warn("ACL drift: {} restored, {} unexpected{}, {} failures", restored.size(), described.size(),
                     removed ? " (removed)" : "", failures.size());

@@ -28,13 +28,17 @@ import java.util.stream.Collectors;
 /**
  * The managed cluster's ACLs and topics through the Kafka Admin API. Creating a binding that exists and deleting one
  * that does not are no-ops on the broker, so each call may be repeated after a crash without doubling anything.
+ *
+ * <p>One Admin client for the bean's life, made at the first call (so that a cluster down at start-up does not
+ * stop the service); the client is thread-safe and reconnects by itself.
  */
-public class KafkaAcls {
+public class KafkaAcls implements AutoCloseable {
 
     private static final String ANY_HOST = "*";
 
     private final KafkaAdmin kafkaAdmin;
     private final Duration timeout;
+    private Admin admin;
 
     public KafkaAcls(KafkaAdmin kafkaAdmin, Duration timeout) {
         this.kafkaAdmin = kafkaAdmin;
@@ -98,16 +102,28 @@ public class KafkaAcls {
     }
 
     private <T> T call(Function<Admin, KafkaFuture<T>> operation) throws Exception {
-        Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         try {
-            return operation.apply(admin).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return operation.apply(admin()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
             throw new TimeoutException("the Kafka Admin API did not answer within " + timeout);
-        } finally {
-            // bounded: a plain close() waits for whatever the timed-out call still has in flight
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        }
+        return admin;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            // bounded: a plain close() waits for whatever a timed-out call still has in flight
             admin.close(timeout);
+            admin = null;
         }
     }
 }

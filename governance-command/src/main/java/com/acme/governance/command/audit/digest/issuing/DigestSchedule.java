@@ -1,17 +1,14 @@
 package com.acme.governance.command.audit.digest.issuing;
 
 import com.acme.governance.command.audit.digest.DigestIssuers;
+import com.acme.governance.command.common.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The system's own digests, one per {@code governance.audit.digest-interval}. Every tenth of the interval it looks at
@@ -20,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * and of two instances that look at the same moment the audit ledger records only the first (see
  * {@code AuditLedger}). Off without a signing key or with an interval of 0.
  */
-public class DigestSchedule implements SmartLifecycle {
+public class DigestSchedule extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(DigestSchedule.class);
     private static final Duration SHORTEST_LOOK = Duration.ofMillis(100);
@@ -29,9 +26,9 @@ public class DigestSchedule implements SmartLifecycle {
     private final DigestArchive archive;
     private final Clock clock;
     private final Duration interval;
-    private ScheduledExecutorService scheduler;
 
     public DigestSchedule(AuditDigestIssuer issuer, DigestArchive archive, Clock clock, Duration interval) {
+        super("audit-digest-schedule");
         this.issuer = issuer;
         this.archive = archive;
         this.clock = clock;
@@ -53,38 +50,19 @@ public class DigestSchedule implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (interval == null || interval.isZero() || interval.isNegative() || !issuer.canSign()) {
+    protected Optional<Duration> delay() {
+        if (isOff(interval) || !issuer.canSign()) {
             log.info("Periodic audit digests are off: {}", issuer.canSign()
                     ? "governance.audit.digest-interval is 0" : "no governance.audit.signing-key");
-            return;
+            return Optional.empty();
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "audit-digest-schedule");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long look = Math.max(interval.dividedBy(10).toMillis(), SHORTEST_LOOK.toMillis());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                issueIfDue();
-            } catch (RuntimeException e) {
-                log.warn("Periodic audit digest failed; it is tried again in {} ms: {}", look, e.toString());
-            }
-        }, look, look, TimeUnit.MILLISECONDS);
         log.info("Periodic audit digests every {}", interval);
+        return Optional.of(interval.dividedBy(10).compareTo(SHORTEST_LOOK) < 0 ? SHORTEST_LOOK
+                : interval.dividedBy(10));
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        issueIfDue();
     }
 }
