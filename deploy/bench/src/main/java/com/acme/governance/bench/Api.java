@@ -1,0 +1,78 @@
+package com.acme.governance.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** The service's REST API as the local users call it: HTTP Basic, JSON, the consistency token header. */
+public final class Api {
+
+    public static final String TOKEN = "X-Governance-Token";
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public Api(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public HttpResponse<String> send(String user, String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Sends and insists on the status: a benchmark that counts refusals as work measures nothing. */
+    public HttpResponse<String> expect(int status, String user, String method, String path, String body,
+                                       String... headers) {
+        HttpResponse<String> response = send(user, method, path, body, headers);
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(method + " " + path + " as " + user + ": expected " + status + ", got "
+                    + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    public static String token(HttpResponse<?> response) {
+        return response.headers().firstValue(TOKEN)
+                .orElseThrow(() -> new IllegalStateException("no " + TOKEN + " in the answer"));
+    }
+
+    /** Reads with the token until the read side has it: the server waits (bounded) and answers 503 while behind. */
+    public HttpResponse<String> readWith(String user, String path, String token) {
+        while (true) {
+            HttpResponse<String> read = send(user, "GET", path, null, TOKEN, token);
+            if (read.statusCode() != 503) {
+                return read;
+            }
+        }
+    }
+}

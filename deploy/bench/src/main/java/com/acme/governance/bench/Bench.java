@@ -1,0 +1,143 @@
+package com.acme.governance.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The benchmark harness: launches the local stack (or targets a running one), grows its history, measures this
+ * machine's limits and every scenario at every size, prints a table and writes the report under
+ * {@code docs/performance/}. Run as the README's "Benchmarks" section says.
+ */
+public final class Bench {
+
+    private static final int LAG_SAMPLES = 100;
+    private static final int AS_OF_SAMPLES = 100;
+    private static final int LIMIT_CLIENTS = 8;
+
+    private final BenchOptions options;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+    Bench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Path report = new Bench(BenchOptions.parse(arguments)).run();
+        System.out.println("Report: " + report.toAbsolutePath());
+    }
+
+    Path run() throws Exception {
+        progress("starting " + options.url().map(url -> "against " + url).orElse("the local stack from "
+                + options.jar()));
+        try (Stack stack = options.url().isPresent()
+                ? Stack.target(options.url().get(), options.mongoUri().orElseThrow(), options.kafka().orElseThrow())
+                : Stack.launch(options.jar(), Files.createTempDirectory("governance-bench"), "2g",
+                        options.recording().map(Path::toAbsolutePath))) {
+            Api api = new Api(stack.url());
+            Instant began = Instant.now();
+            CommandMix.definePolicy(api, run);
+            try (MeshLoader loader = new MeshLoader(api, run, stack.mongoUri())) {
+                loader.growTo(options.sizes().get(0), Bench::progress);
+                progress("measuring this machine's limits");
+                RawLimits.Figures limits = new RawLimits(stack.kafka(), stack.mongoUri(), run)
+                        .measure(options.limitRecords(), LIMIT_CLIENTS);
+                progress(String.format(Locale.ROOT, "limits: Kafka produce %.0f/s, consume %.0f/s; MongoDB insert "
+                                + "%.0f/s (1 client), %.0f/s (8), bulk %.0f/s; SHA-256 %.0f/s",
+                        limits.kafkaProduce(), limits.kafkaConsume(), limits.mongoInsertOne(),
+                        limits.mongoInsertMany(), limits.mongoBulk(), limits.sha256()));
+                List<SizeResult> results = new ArrayList<>();
+                for (int size : options.sizes()) {
+                    loader.growTo(size, Bench::progress);
+                    results.add(atSize(api, loader.storedEvents(), began));
+                    print(results.get(results.size() - 1));
+                }
+                Optional<IdleStack.Idle> idle = Optional.empty();
+                if (stack.process().isPresent()) {
+                    progress("watching the stack idle for " + options.idleSeconds() + " s");
+                    idle = Optional.of(IdleStack.watch(stack.process().get(), options.idleSeconds()));
+                }
+                String target = options.url().map(url -> url + " (MongoDB " + options.mongoUri().get() + ", Kafka "
+                        + options.kafka().get() + ")").orElse("the local stack launched from " + options.jar()
+                        + " (embedded Kafka broker and MongoDB-wire server with its durable store), -Xmx2g");
+                return new Report(options, target, limits, results, idle).write();
+            }
+        }
+    }
+
+    private SizeResult atSize(Api api, long events, Instant began) throws Exception {
+        progress(String.format(Locale.ROOT, "scenarios at %,d events", events));
+        CommandCurve curve = new CommandCurve(api, run);
+        List<SizeResult.CurvePoint> points = new ArrayList<>();
+        List<List<String>> tokensAtPeak = new ArrayList<>();
+        for (int clients : options.clients()) {
+            List<Double> rates = new ArrayList<>();
+            List<Double> p50s = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            for (int round = 0; round < options.rounds(); round++) {
+                CommandCurve.Point point = curve.measure(clients, options.roundSeconds(), false);
+                rates.add(point.commandsPerSecond());
+                p50s.add(point.p50());
+                p99s.add(point.p99());
+            }
+            points.add(new SizeResult.CurvePoint(clients, Samples.median(rates), Samples.median(p50s),
+                    Samples.median(p99s)));
+            progress(String.format(Locale.ROOT, "B1 %d clients: %.0f commands/s, p50 %.1f ms, p99 %.1f ms", clients,
+                    Samples.median(rates), Samples.median(p50s), Samples.median(p99s)));
+        }
+        SizeResult.CurvePoint peak = points.stream().max(Comparator.comparingDouble(
+                SizeResult.CurvePoint::commandsPerSecond)).orElseThrow();
+        SizeResult.CurvePoint at70 = points.stream().min(Comparator.comparingDouble(point ->
+                Math.abs(point.commandsPerSecond() - 0.7 * peak.commandsPerSecond()))).orElseThrow();
+
+        ReadYourWrites readable = new ReadYourWrites(api, run);
+        List<Double> lagP50s = new ArrayList<>();
+        List<Double> lagP99s = new ArrayList<>();
+        List<Double> catchUps = new ArrayList<>();
+        List<Double> readP99s = new ArrayList<>();
+        for (int round = 0; round < options.rounds(); round++) {
+            Samples lags = readable.lags(LAG_SAMPLES);
+            lagP50s.add(lags.percentileMillis(50));
+            lagP99s.add(lags.percentileMillis(99));
+            CommandCurve.Point burst = curve.measure(peak.clients(), options.roundSeconds(), false);
+            catchUps.add(readable.catchUpMillis(burst.lastTokens(), System.nanoTime()));
+            readP99s.add(curve.measure(at70.clients(), options.roundSeconds(), true).reads().percentileMillis(99));
+        }
+        progress(String.format(Locale.ROOT, "B2 readable p50 %.1f ms, p99 %.1f ms; catch-up %.0f ms; B4 reads p99 "
+                        + "%.1f ms", Samples.median(lagP50s), Samples.median(lagP99s), Samples.median(catchUps),
+                Samples.median(readP99s)));
+
+        AuditReads audit = new AuditReads(api);
+        AuditReads.Verified verified = audit.verify();
+        double export = audit.exportRate();
+        double asOf = audit.accessAsOf(run, CommandMix.registered(), began, AS_OF_SAMPLES).percentileMillis(99);
+        progress(String.format(Locale.ROOT, "B5 verify %.0f events/s (%s), export %.0f events/s; B6 as-of p99 %.1f ms",
+                verified.eventsPerSecond(), verified.valid() ? "valid" : "INVALID", export, asOf));
+        RebuildRun.Rebuilt rebuilt = new RebuildRun(api).rebuild(Bench::progress);
+        progress(String.format(Locale.ROOT, "B3 rebuild %.0f events/s (%,d events in %.0f s)",
+                rebuilt.eventsPerSecond(), rebuilt.events(), rebuilt.seconds()));
+        return new SizeResult(events, points, peak.commandsPerSecond(), at70.p99(), at70.clients(),
+                Samples.median(lagP50s), Samples.median(lagP99s), Samples.median(catchUps), Samples.median(readP99s),
+                verified.eventsPerSecond(), verified.events(), verified.valid(), export, asOf,
+                rebuilt.eventsPerSecond(), rebuilt.events());
+    }
+
+    private static void print(SizeResult result) {
+        System.out.printf(Locale.ROOT, "%n%,d events | B1 peak %.0f/s, p99@70%% %.1f ms | B2 p99 %.1f ms, catch-up %.0f "
+                        + "ms | B3 %.0f/s | B4 p99 %.1f ms | B5 verify %.0f/s, export %.0f/s | B6 p99 %.1f ms%n%n",
+                result.events(), result.peak(), result.p99At70(), result.readableP99(), result.catchUpMillis(),
+                result.rebuildRate(), result.readsP99(), result.verifyRate(), result.exportRate(), result.asOfP99());
+    }
+
+    static void progress(String message) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + message);
+    }
+}
