@@ -7,7 +7,11 @@ import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
@@ -87,6 +91,28 @@ public final class DurableH2Backend extends H2Backend {
                     || groupCommit.flushPending()) {
                 groupCommit.awaitDurable();
             }
+        }
+    }
+
+    /** Databases whose collections answer range and prefix queries from sorted indexes, not by scanning (ADR 0034). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedH2Database(databaseName);
+    }
+
+    private final class IndexedH2Database extends H2Database {
+
+        IndexedH2Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // the map names of the stock H2Database, so that a data directory written before stays readable
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVStore mvStore = getMvStore();
+            return new IndexedH2Collection(this, collectionName, options, mvStore.openMap("databases." + namespace),
+                    mvStore.openMap("meta." + namespace), cursorRegistry);
         }
     }
 

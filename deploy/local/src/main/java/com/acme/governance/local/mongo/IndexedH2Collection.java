@@ -1,0 +1,151 @@
+package com.acme.governance.local.mongo;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The stock H2 collection, except that queries its indexes cannot serve exactly (an equality or a range on the first
+ * field of a compound index, or on the field of a non-unique one, which the stock server keeps no data for) are
+ * answered from a {@link SortedFieldIndex} instead of a scan of every document: Axon's aggregate load
+ * ({@code aggregateIdentifier} and a sequence range), its tracking processors' polls (a {@code timeStamp} range),
+ * the read models' secondary lookups. Results are the same: every candidate is matched against the whole query and
+ * sorted as before (ADR 0034). The sorted indexes live in memory and are rebuilt from the documents when the store
+ * opens.
+ */
+final class IndexedH2Collection extends H2Collection {
+
+    private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte", "$eq");
+
+    private static final LongAdder SERVED = new LongAdder();
+
+    private final Map<String, SortedFieldIndex> sorted = new ConcurrentHashMap<>();
+
+    /** How many queries of this JVM a sorted index answered, rather than a scan. */
+    static long queriesServedFromSortedIndexes() {
+        return SERVED.sum();
+    }
+
+    IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
+        super(database, collectionName, options, dataMap, metaMap, cursors);
+    }
+
+    @Override
+    public synchronized void addIndex(Index<Object> index) {
+        super.addIndex(index);
+        String field = index.getKeys().get(0).getKey();
+        boolean servedExactly = index.isUnique() && index.getKeys().size() == 1;
+        if (servedExactly || field.equals(getIdField()) || field.contains(".") || sorted.containsKey(field)) {
+            return;
+        }
+        SortedFieldIndex built = new SortedFieldIndex(field);
+        streamAllDocumentsWithPosition().forEach(held -> built.add(held.getDocument(), held.getPosition()));
+        sorted.put(field, built);
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object position = super.addDocumentInternal(document);
+        sorted.values().forEach(index -> index.add(document, position));
+        return position;
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        Document document = getDocument(position);
+        super.removeDocument(position);
+        if (document != null) {
+            sorted.values().forEach(index -> index.remove(document, position));
+        }
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        super.handleUpdate(position, oldDocument, newDocument);
+        sorted.values().forEach(index -> {
+            index.remove(oldDocument, position);
+            index.add(newDocument, position);
+        });
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        boolean exact = getIndexes().stream().anyMatch(index -> index.canHandle(query));
+        if (!exact && !sorted.isEmpty()) {
+            Map<String, SortedFieldIndex.Condition> conditions = conditions(query);
+            for (Map.Entry<String, SortedFieldIndex.Condition> condition : conditions.entrySet()) {
+                SortedFieldIndex index = sorted.get(condition.getKey());
+                Iterable<Object> candidates = index == null ? null : index.candidates(condition.getValue());
+                if (candidates != null) {
+                    SERVED.increment();
+                    return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector);
+                }
+            }
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** The top-level conditions of the query (through {@code $and}) that a sorted index can answer, by field. */
+    static Map<String, SortedFieldIndex.Condition> conditions(Document query) {
+        Map<String, SortedFieldIndex.Condition> conditions = new LinkedHashMap<>();
+        List<Document> clauses = new ArrayList<>(List.of(query));
+        for (int i = 0; i < clauses.size(); i++) {
+            for (Map.Entry<String, Object> entry : clauses.get(i).entrySet()) {
+                String key = entry.getKey();
+                Object value = entry.getValue();
+                if (key.equals("$and") && value instanceof Collection<?> all) {
+                    all.stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(clauses::add);
+                } else if (!key.startsWith("$") && !key.contains(".")) {
+                    SortedFieldIndex.Condition condition = condition(value);
+                    if (condition != null) {
+                        conditions.putIfAbsent(key, condition);
+                    }
+                }
+            }
+        }
+        return conditions;
+    }
+
+    private static SortedFieldIndex.Condition condition(Object value) {
+        if (value == null || value instanceof Collection<?> || BsonRegularExpression.isRegularExpression(value)) {
+            return null;
+        }
+        if (!(value instanceof Document operators)) {
+            return new SortedFieldIndex.Condition(value, null, false, null, false);
+        }
+        if (operators.isEmpty() || !RANGE_OPERATORS.containsAll(operators.keySet())
+                || operators.values().stream().anyMatch(bound -> bound == null || bound instanceof Document
+                || bound instanceof Collection<?> || BsonRegularExpression.isRegularExpression(bound))) {
+            return null;
+        }
+        if (operators.containsKey("$eq")) {
+            return new SortedFieldIndex.Condition(operators.get("$eq"), null, false, null, false);
+        }
+        Object lower = operators.containsKey("$gt") ? operators.get("$gt") : operators.get("$gte");
+        Object upper = operators.containsKey("$lt") ? operators.get("$lt") : operators.get("$lte");
+        if (operators.containsKey("$gt") && operators.containsKey("$gte")
+                || operators.containsKey("$lt") && operators.containsKey("$lte")) {
+            return null; // two lower or two upper bounds: rare, left to the scan
+        }
+        return new SortedFieldIndex.Condition(null, lower, !operators.containsKey("$gt"), upper,
+                !operators.containsKey("$lt"));
+    }
+}

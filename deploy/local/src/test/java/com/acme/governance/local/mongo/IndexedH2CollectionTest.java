@@ -1,0 +1,165 @@
+package com.acme.governance.local.mongo;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The durable backend's sorted indexes change how a query finds its documents, never which: every query shape that
+ * Axon and the read models send answers exactly what the stock backend answers, through the real driver, after
+ * inserts, updates and deletes, and after the store is closed and opened again (the indexes rebuilt from disk).
+ */
+class IndexedH2CollectionTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+
+    @TempDir
+    private Path dir;
+
+    /** Axon's event store queries, and secondary lookups, each with its sort and limit. */
+    private static final List<Function<Integer, Query>> QUERIES = List.of(
+            n -> new Query(Filters.and(Filters.eq("aggregateIdentifier", "aggregate-" + n % 7),
+                    Filters.gte("sequenceNumber", (long) n % 5)), Sorts.ascending("sequenceNumber"), 0),
+            n -> new Query(Filters.eq("aggregateIdentifier", "aggregate-" + n % 7),
+                    Sorts.descending("sequenceNumber"), 1),
+            n -> new Query(Filters.and(Filters.gte("timeStamp", START.plusSeconds(n * 3L).toString()),
+                    Filters.nin("eventIdentifier", List.of("event-" + n, "event-" + (n + 1)))),
+                    Sorts.ascending("timeStamp", "sequenceNumber"), 25),
+            n -> new Query(Filters.and(Filters.gt("timeStamp", START.plusSeconds(n).toString()),
+                    Filters.lt("timeStamp", START.plusSeconds(n + 90L).toString())), Sorts.ascending("_id"), 0),
+            n -> new Query(Filters.eq("team", "team-" + n % 3), Sorts.ascending("_id"), 0),
+            n -> new Query(Filters.and(Filters.eq("team", "team-" + n % 3), Filters.lte("sequenceNumber", 2L)),
+                    Sorts.ascending("_id"), 0),
+            n -> new Query(Filters.in("team", List.of("team-0", "team-2")), Sorts.ascending("_id"), 0),
+            n -> new Query(Filters.regex("aggregateIdentifier", "aggregate-[12]"), Sorts.ascending("_id"), 0));
+
+    private record Query(Bson filter, Bson sort, int limit) {
+    }
+
+    @Test
+    void everyQueryAnswersWhatTheStockBackendAnswers() {
+        try (Server stock = new Server(new H2Backend((String) null)); Server indexed = durable()) {
+            for (Server server : List.of(stock, indexed)) {
+                history(server.events());
+            }
+            assertSameAnswers(stock, indexed);
+
+            for (Server server : List.of(stock, indexed)) {
+                server.events().updateMany(Filters.eq("aggregateIdentifier", "aggregate-3"),
+                        new Document("$set", new Document("timeStamp", START.plusSeconds(5000).toString())
+                                .append("team", "team-1")));
+                server.events().deleteMany(Filters.eq("aggregateIdentifier", "aggregate-5"));
+                server.events().insertOne(event(500, "aggregate-5", 0).append("team", List.of("team-0", "team-1")));
+            }
+            // an array in "team" needs multikey semantics: its index declines from then on, the team shapes scan
+            assertSameAnswers(stock, indexed, 4);
+        }
+    }
+
+    @Test
+    void theIndexesAreRebuiltWhenTheStoreOpensAgain() {
+        try (Server stock = new Server(new H2Backend((String) null))) {
+            history(stock.events());
+            try (Server indexed = durable()) {
+                history(indexed.events());
+            }
+            try (Server reopened = durable()) {
+                assertSameAnswers(stock, reopened);
+                reopened.events().insertOne(event(600, "aggregate-1", 99));
+                stock.events().insertOne(event(600, "aggregate-1", 99));
+                assertSameAnswers(stock, reopened);
+            }
+        }
+    }
+
+    private void assertSameAnswers(Server stock, Server indexed) {
+        assertSameAnswers(stock, indexed, 6);
+    }
+
+    /** The first {@code servedShapes} shapes are answered by a sorted index; the $in and the regex by a scan. */
+    private void assertSameAnswers(Server stock, Server indexed, int servedShapes) {
+        long servedBefore = IndexedH2Collection.queriesServedFromSortedIndexes();
+        for (int n = 0; n < 40; n++) {
+            for (Function<Integer, Query> shape : QUERIES) {
+                Query query = shape.apply(n);
+                assertThat(answer(indexed.events(), query)).as(query.filter().toString())
+                        .isEqualTo(answer(stock.events(), query));
+            }
+        }
+        assertThat(IndexedH2Collection.queriesServedFromSortedIndexes() - servedBefore).isEqualTo(40L * servedShapes);
+    }
+
+    private static List<Document> answer(MongoCollection<Document> events, Query query) {
+        return events.find(query.filter()).sort(query.sort()).limit(query.limit()).into(new ArrayList<>());
+    }
+
+    /** 300 events of 7 aggregates, stored out of time order as concurrent writers do. */
+    private static void history(MongoCollection<Document> events) {
+        events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
+                new IndexOptions().unique(true).name("uniqueAggregateIndex"));
+        events.createIndex(Indexes.ascending("timeStamp", "sequenceNumber"),
+                new IndexOptions().name("orderedEventStreamIndex"));
+        events.createIndex(Indexes.ascending("team"));
+        Random random = new Random(42);
+        long[] sequences = new long[7];
+        for (int i = 0; i < 300; i++) {
+            int aggregate = random.nextInt(7);
+            events.insertOne(event(i, "aggregate-" + aggregate, sequences[aggregate]++)
+                    .append("team", "team-" + random.nextInt(3)));
+        }
+    }
+
+    private static Document event(int i, String aggregate, long sequence) {
+        return new Document("_id", "event-" + i).append("eventIdentifier", "event-" + i)
+                .append("aggregateIdentifier", aggregate).append("sequenceNumber", sequence)
+                .append("timeStamp", START.plusSeconds(i * 2L + (i % 3 == 0 ? 7 : 0)).toString());
+    }
+
+    private Server durable() {
+        return new Server(DurableH2Backend.open(dir.resolve("store.mv"), false));
+    }
+
+    /** A server on a free port and a driver connected to it. */
+    private static final class Server implements AutoCloseable {
+
+        private final MongoServer server;
+        private final MongoClient client;
+
+        Server(MongoBackend backend) {
+            server = new MongoServer(backend);
+            InetSocketAddress address = server.bind();
+            client = MongoClients.create("mongodb://localhost:" + address.getPort());
+        }
+
+        MongoCollection<Document> events() {
+            return client.getDatabase("governance_events").getCollection("domainevents");
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            server.shutdownNow();
+        }
+    }
+}
