@@ -9,6 +9,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +34,10 @@ final class IndexedH2Collection extends H2Collection {
 
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte", "$eq");
 
+    private static final Logger log = LoggerFactory.getLogger(IndexedH2Collection.class);
     private static final LongAdder SERVED = new LongAdder();
+    private static final int SCAN_WORTH_REPORTING = 1000;
+    private static final Set<String> SCANNED_SHAPES = ConcurrentHashMap.newKeySet();
 
     private final Map<String, SortedFieldIndex> sorted = new ConcurrentHashMap<>();
 
@@ -100,7 +105,25 @@ final class IndexedH2Collection extends H2Collection {
                 }
             }
         }
+        if (count() >= SCAN_WORTH_REPORTING && SCANNED_SHAPES.add(getFullName() + " " + shape(query))) {
+            log.info("Scanning {} documents of {} for a query of the shape {} (no index serves it; reported once)",
+                    count(), getFullName(), shape(query));
+        }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** The query's fields and operators, without its values. */
+    private static String shape(Object query) {
+        if (query instanceof Document document) {
+            StringBuilder shape = new StringBuilder("{");
+            document.forEach((key, value) -> shape.append(shape.length() > 1 ? ", " : "").append(key).append(": ")
+                    .append(shape(value)));
+            return shape.append('}').toString();
+        }
+        if (query instanceof Collection<?> items) {
+            return items.stream().map(IndexedH2Collection::shape).distinct().toList().toString();
+        }
+        return "?";
     }
 
     /** The top-level conditions of the query (through {@code $and}) that a sorted index can answer, by field. */
