@@ -18,13 +18,17 @@ import java.time.Duration;
  *                         longer than the store may lose acknowledged writes on a crash (0 for a store whose
  *                         acknowledgements are durable, such as MongoDB with w=majority and journal); see
  *                         {@code ConsumerPositions}
+ * @param parallelism      how many aggregates of one poll are applied at once, each aggregate's events in order: the
+ *                         read models' writes each wait for a durable acknowledgement, so aggregates side by side share
+ *                         the store's flushes instead of queueing for one each; 1 applies a poll one record at a time
  */
 @ConfigurationProperties("governance.query.ingestion")
 public record IngestionProperties(
         @DefaultValue("") String deadLetterTopic,
         @DefaultValue("30s") Duration stallThreshold,
         @DefaultValue("10s") Duration positionLookup,
-        @DefaultValue("5s") Duration resumeMargin) {
+        @DefaultValue("5s") Duration resumeMargin,
+        @DefaultValue("8") int parallelism) {
 
     public String deadLetterTopicFor(String topic) {
         return deadLetterTopic == null || deadLetterTopic.isBlank() ? topic + ".dlt" : deadLetterTopic;

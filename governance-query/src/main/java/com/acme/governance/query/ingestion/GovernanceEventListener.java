@@ -6,25 +6,33 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Consumes the governance topic. Each record is applied to the read models (or parked), and only then is the
- * partition's next offset stored with the read models ({@link ConsumerPositions}); on assignment the consumer seeks
- * to that stored position, never to Kafka's committed offset, which may be ahead of what the store really kept.
- * Throwing hands the record to the container's error handler, which retries it and never skips it.
+ * Consumes the governance topic a poll at a time. The poll's records are applied to the read models (or parked),
+ * different aggregates side by side and each aggregate's in order ({@link AggregateParallelism}); only then is each
+ * partition's next offset stored with the read models ({@link ConsumerPositions}), once per poll, up to the first
+ * record that failed. On assignment the consumer seeks to that stored position, never to Kafka's committed offset,
+ * which may be ahead of what the store really kept. A record that fails is handed to the container's error handler
+ * ({@link BatchListenerFailedException} names it), which delivers it again with what follows it, never skipping it.
  */
 @Component("queryGovernanceEventListener")
-public class GovernanceEventListener implements ConsumerSeekAware {
+public class GovernanceEventListener implements ConsumerSeekAware, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GovernanceEventListener.class);
     private static final Duration LOOKUP_RETRY = Duration.ofMillis(500);
@@ -36,17 +44,20 @@ public class GovernanceEventListener implements ConsumerSeekAware {
     private final ProjectionStallMonitor stalls;
     private final String group;
     private final Duration positionLookup;
+    private final AggregateParallelism parallelism;
 
     @Autowired
     public GovernanceEventListener(RecordDecoder decoder, ProjectionDispatcher dispatcher, ConsumerPositions positions,
                                    Parking parking, ProjectionStallMonitor stalls, QueryProperties query,
                                    IngestionProperties ingestion) {
-        this(decoder, dispatcher, positions, parking, stalls, query.consumerGroup(), ingestion.positionLookup());
+        this(decoder, dispatcher, positions, parking, stalls, query.consumerGroup(), ingestion.positionLookup(),
+                new AggregateParallelism(ingestion.parallelism(), "query-ingestion"));
     }
 
     public GovernanceEventListener(RecordDecoder decoder, ProjectionDispatcher dispatcher, ConsumerPositions positions,
                                    Parking parking, ProjectionStallMonitor stalls, String group,
-                                   Duration positionLookup) {
+                                   Duration positionLookup, AggregateParallelism parallelism) {
+        this.parallelism = parallelism;
         this.decoder = decoder;
         this.dispatcher = dispatcher;
         this.positions = positions;
@@ -56,16 +67,52 @@ public class GovernanceEventListener implements ConsumerSeekAware {
         this.positionLookup = positionLookup;
     }
 
-    @KafkaListener(id = "queryGovernanceEventsListener", idIsGroup = false,
+    @KafkaListener(id = "queryGovernanceEventsListener", idIsGroup = false, batch = "true",
             topics = "${governance.kafka.topic:governance.events}",
             containerFactory = "queryKafkaListenerContainerFactory")
+    public void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+        Queue<Runnable> afterRecorded = new ConcurrentLinkedQueue<>();
+        AggregateParallelism.Outcome outcome = parallelism.run(records, record -> apply(record, afterRecorded));
+        List<ConsumerRecord<String, byte[]>> applied = records.subList(0, outcome.applied());
+        try {
+            // After every read-model write of these records: a crash before it applies them again, idempotently.
+            recordPositions(applied);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("the positions of " + applied.size() + " applied record(s) were "
+                    + "not stored", e, 0);
+        }
+        afterRecorded.forEach(Runnable::run);
+        applied.forEach(record -> stalls.applied(partitionOf(record), record.offset()));
+        if (outcome.failure() != null) {
+            throw new BatchListenerFailedException(outcome.failure().getMessage(), outcome.failure(),
+                    outcome.applied());
+        }
+    }
+
+    /** One record, as a poll of that record alone; its failure is thrown as it is. */
     public void onRecord(ConsumerRecord<String, byte[]> record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        // After every read-model write of the record: a crash before it re-applies the record, idempotently.
-        Runnable recordPosition = () -> positions.advance(group, partition, record.offset() + 1);
-        decodedOrParked(record, partition).ifPresentOrElse(event -> dispatcher.dispatch(event, recordPosition),
-                recordPosition);
-        stalls.applied(partition, record.offset());
+        try {
+            onRecords(List.of(record));
+        } catch (BatchListenerFailedException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record, Queue<Runnable> afterRecorded) {
+        decodedOrParked(record, partitionOf(record)).map(dispatcher::apply).ifPresent(afterRecorded::add);
+    }
+
+    /** The next offset of each partition, past the last of its records given. */
+    private void recordPositions(List<ConsumerRecord<String, byte[]>> applied) {
+        Map<TopicPartition, Long> next = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : applied) {
+            next.merge(partitionOf(record), record.offset() + 1, Math::max);
+        }
+        next.forEach((partition, offset) -> positions.advance(group, partition, offset));
+    }
+
+    private static TopicPartition partitionOf(ConsumerRecord<String, byte[]> record) {
+        return new TopicPartition(record.topic(), record.partition());
     }
 
     /** The record's event; empty when it is parked instead (undecodable, or behind a parked record). */
@@ -130,5 +177,10 @@ public class GovernanceEventListener implements ConsumerSeekAware {
                 }
             }
         }
+    }
+
+    @Override
+    public void destroy() {
+        parallelism.close();
     }
 }

@@ -68,19 +68,28 @@ public class ProjectionDispatcher {
      * in the replaced generation only.
      */
     public void dispatch(IncomingEvent event, Runnable recorded) {
+        Runnable afterRecorded = apply(event);
+        recorded.run();
+        afterRecorded.run();
+    }
+
+    /**
+     * Applies the event and answers what to run once its position is recorded: for a consumer that records the
+     * positions of several events at once, {@link #dispatch(IncomingEvent, Runnable)} in two halves.
+     */
+    public Runnable apply(IncomingEvent event) {
         if (!event.isCatalogued()) {
             throw new MalformedEventException(event.type(), "type " + event.type() + " of " + event.describe()
                     + " is not in the EventCatalog of this version");
         }
         if (generations == null || generations.isPinned()) {
             applyToAll(event, true);
-            recorded.run();
-            return;
+            return () -> {
+            };
         }
         ReadModelGenerations.Reading reading = generations.reading();
         generations.pinned(reading.generation(), () -> applyToAll(event, true));
-        recorded.run();
-        generations.swappedSince(reading).ifPresent(live -> {
+        return () -> generations.swappedSince(reading).ifPresent(live -> {
             log.info("{} was applied to generation {} while generation {} replaced it; applying it there too",
                     event.describe(), reading.generation(), live);
             generations.pinned(live, () -> applyToAll(event, false));

@@ -1,9 +1,11 @@
 package com.acme.governance.query.rebuild;
 
+import com.acme.governance.query.config.IngestionProperties;
 import com.acme.governance.query.config.QueryProperties;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelIndexes;
 import com.acme.governance.query.config.RebuildProperties;
+import com.acme.governance.query.ingestion.AggregateParallelism;
 import com.acme.governance.query.ingestion.ConsumerPositions;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
 import com.acme.governance.query.ingestion.RecordDecoder;
@@ -52,11 +54,18 @@ public class QueryRebuildConfiguration {
                                                         ParkedEvents parkedEvents, ProjectionRebuilds rebuilds,
                                                         ConsumerFactory<String, byte[]> queryRebuildConsumerFactory,
                                                         @Value("${governance.kafka.topic:governance.events}") String topic,
-                                                        QueryProperties query, RebuildProperties properties) {
+                                                        QueryProperties query, RebuildProperties properties,
+                                                        AggregateParallelism queryRebuildParallelism) {
         RebuildRun.Services services = new RebuildRun.Services(database, database.generations(), indexes, decoder,
                 dispatcher, consumerPositions, parkedEvents, rebuilds, topic, query.consumerGroup(), properties.checkpoint(),
-                properties.progressLog(), properties.retryFor(), Clock.systemUTC());
+                properties.progressLog(), properties.retryFor(), Clock.systemUTC(), queryRebuildParallelism);
         return new ProjectionRebuilder(services, queryRebuildConsumerFactory, properties);
+    }
+
+    /** The rebuild's own threads, so that a rebuild never takes the live consumer's; closed with the context. */
+    @Bean
+    public AggregateParallelism queryRebuildParallelism(IngestionProperties ingestion) {
+        return new AggregateParallelism(ingestion.parallelism(), "projection-rebuild-worker");
     }
 
     /** {@code projectionRebuild}: always UP (a rebuild never makes the live models unready); says what it does. */

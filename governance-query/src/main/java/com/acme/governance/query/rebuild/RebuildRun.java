@@ -3,6 +3,7 @@ package com.acme.governance.query.rebuild;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelGenerations;
 import com.acme.governance.query.config.ReadModelIndexes;
+import com.acme.governance.query.ingestion.AggregateParallelism;
 import com.acme.governance.query.ingestion.ConsumerPositions;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.ProjectionDispatcher;
@@ -11,7 +12,6 @@ import com.acme.governance.query.ingestion.UndecodableRecordException;
 import com.acme.governance.query.parking.ParkedEvents;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +49,7 @@ final class RebuildRun {
                     RecordDecoder decoder, ProjectionDispatcher dispatcher, ConsumerPositions consumerPositions,
                     ParkedEvents parked,
                     ProjectionRebuilds rebuilds, String topic, String liveGroup, Duration checkpoint,
-                    Duration progressLog, Duration retryFor, Clock clock) {
+                    Duration progressLog, Duration retryFor, Clock clock, AggregateParallelism parallelism) {
     }
 
     private final Services services;
@@ -70,7 +71,7 @@ final class RebuildRun {
         this.state = state;
         this.consumer = consumer;
         this.stopping = stopping;
-        this.held = new LinkedHashSet<>(state.held());
+        this.held = Collections.synchronizedSet(new LinkedHashSet<>(state.held()));
         this.done = state.eventsDone();
         this.doneBefore = state.eventsDone();
         state.partitions().forEach(partition -> progress.put(partition.partition(), partition));
@@ -183,10 +184,13 @@ final class RebuildRun {
     }
 
     private void readOnce() {
-        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-        for (ConsumerRecord<String, byte[]> record : records) {
-            apply(record);
-            done++;
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        consumer.poll(POLL).forEach(records::add);
+        // aggregates side by side, as the live consumer applies them (each write waits to be durable)
+        AggregateParallelism.Outcome outcome = services.parallelism().run(records, this::apply);
+        done += outcome.applied();
+        if (outcome.failure() != null) {
+            throw outcome.failure();
         }
         // The consumer's position also steps over what is no record (transaction markers) once it has read past it.
         for (TopicPartition partition : partitions) {
@@ -243,7 +247,7 @@ final class RebuildRun {
         }
     }
 
-    private boolean checkpointDue() {
+    private synchronized boolean checkpointDue() {
         return System.nanoTime() - lastCheckpoint >= services.checkpoint().toNanos();
     }
 
@@ -268,10 +272,15 @@ final class RebuildRun {
         return true;
     }
 
-    private boolean save(RebuildState current) {
+    /** Synchronized: a record's retries on the threads of {@link AggregateParallelism} save the progress too. */
+    private synchronized boolean save(RebuildState current) {
         lastCheckpoint = System.nanoTime();
+        List<String> heldNow;
+        synchronized (held) {
+            heldNow = List.copyOf(held);
+        }
         state = current.progressed(services.clock().instant(), done, rate(), List.copyOf(progress.values()),
-                List.copyOf(held));
+                heldNow);
         return services.rebuilds().save(state);
     }
 

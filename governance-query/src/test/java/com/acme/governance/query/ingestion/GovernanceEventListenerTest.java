@@ -10,13 +10,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -118,6 +124,83 @@ class GovernanceEventListenerTest {
         ingestion.listener.onPartitionsAssigned(Map.of(stored, 50L, fresh, 7L), recording(seeks));
 
         assertThat(seeks).containsExactlyInAnyOrder("governance.events-1 -> 42", "governance.events-2 -> beginning");
+    }
+
+    @Test
+    void aPollAppliesItsAggregatesSideBySideAndEachAggregateInItsOrder() {
+        // Both aggregates' first events must be in their projections at the same time, or the barrier times out.
+        CyclicBarrier bothAtOnce = new CyclicBarrier(2);
+        List<IncomingEvent> applied = Collections.synchronizedList(new ArrayList<>());
+        Ingestion sideBySide = Ingestion.over(mongo.freshDatabase(), event -> {
+            if (event.sequence() == 0) {
+                await(bothAtOnce);
+            }
+            applied.add(event);
+        });
+        List<IncomingEvent> orders = DataProductStream.of("sales.orders").registered().updated().published().events();
+        List<IncomingEvent> invoices = DataProductStream.of("finance.invoices").registered().updated().events();
+
+        sideBySide.listener.onRecords(List.of(RelayRecords.of(orders.get(0), 0), RelayRecords.of(invoices.get(0), 1),
+                RelayRecords.of(orders.get(1), 2), RelayRecords.of(invoices.get(1), 3),
+                RelayRecords.of(orders.get(2), 4)));
+
+        assertThat(applied.stream().filter(event -> event.aggregateId().equals("sales.orders")))
+                .containsExactlyElementsOf(orders);
+        assertThat(applied.stream().filter(event -> event.aggregateId().equals("finance.invoices")))
+                .containsExactlyElementsOf(invoices);
+        assertThat(sideBySide.version("sales.orders")).isEqualTo(3);
+        assertThat(sideBySide.version("finance.invoices")).isEqualTo(2);
+        assertThat(sideBySide.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(5);
+    }
+
+    @Test
+    void aRecordThatFailsInAPollKeepsThePositionBeforeItAndIsNamedForRedelivery() {
+        List<IncomingEvent> orders = DataProductStream.of("sales.orders").registered().updated().published().events();
+        List<IncomingEvent> invoices = DataProductStream.of("finance.invoices").registered().updated().events();
+        Ingestion failing = Ingestion.over(mongo.freshDatabase(), event -> {
+            if (event.equals(orders.get(1))) {
+                throw new IllegalStateException("read model store unavailable");
+            }
+        });
+
+        assertThatThrownBy(() -> failing.listener.onRecords(List.of(RelayRecords.of(orders.get(0), 0),
+                RelayRecords.of(invoices.get(0), 1), RelayRecords.of(orders.get(1), 2),
+                RelayRecords.of(invoices.get(1), 3), RelayRecords.of(orders.get(2), 4))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isEqualTo(2);
+                    assertThat(failed.getCause()).hasMessage("read model store unavailable");
+                });
+
+        assertThat(failing.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(2);
+        assertThat(failing.version("sales.orders")).isEqualTo(1); // its later events wait behind the failed one
+    }
+
+    @Test
+    void aPollOverSeveralPartitionsStoresEachPartitionsNextOffset() {
+        List<IncomingEvent> orders = DataProductStream.of("sales.orders").registered().updated().events();
+        List<IncomingEvent> invoices = DataProductStream.of("finance.invoices").registered().events();
+
+        ingestion.listener.onRecords(List.of(RelayRecords.of(orders.get(0), 7), RelayRecords.of(orders.get(1), 8),
+                onPartition(1, RelayRecords.of(invoices.get(0), 40))));
+
+        assertThat(ingestion.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(9);
+        assertThat(ingestion.consumerPositions.applied(Ingestion.GROUP, new TopicPartition(RelayRecords.TOPIC, 1)))
+                .hasValue(41);
+    }
+
+    private static ConsumerRecord<String, byte[]> onPartition(int partition, ConsumerRecord<String, byte[]> record) {
+        ConsumerRecord<String, byte[]> moved = new ConsumerRecord<>(record.topic(), partition, record.offset(),
+                record.key(), record.value());
+        record.headers().forEach(header -> moved.headers().add(header));
+        return moved;
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException("the other aggregate was not applied at the same time", e);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.acme.governance.query.consistency.ProjectionPositions;
 import com.acme.governance.query.dataproduct.DataProductProjection;
 import com.acme.governance.query.ingestion.ConsumerPositions;
 import com.acme.governance.query.ingestion.EventPayloads;
+import com.acme.governance.query.ingestion.AggregateParallelism;
 import com.acme.governance.query.ingestion.GovernanceEventListener;
 import com.acme.governance.query.ingestion.IncomingEventReader;
 import com.acme.governance.query.ingestion.Projection;
@@ -65,7 +66,7 @@ public final class Ingestion {
         this.stalls = new ProjectionStallMonitor(stallThreshold, meters, Clock.systemUTC());
         this.parking = new RecordParking(parked, deadLetters, decoder, dispatcher, meters);
         this.listener = new GovernanceEventListener(decoder, dispatcher, consumerPositions, parking, stalls, GROUP,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), new AggregateParallelism(4, "query-ingestion"));
     }
 
     public static Ingestion over(ReadModelDatabase database, Projection... extra) {
