@@ -50,7 +50,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final int port;
     private final int teamsPort;
     // Chosen once per instance: clients never see it, and a restart in the same JVM keeps the same quorum.
-    private final int controllerPort = FreePort.find();
+    private final int controllerPort;
 
     private KafkaRaftServer server;
 
@@ -64,6 +64,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         this.logDir = logDir;
         this.port = port;
         this.teamsPort = NO_PORT;
+        this.controllerPort = controllerPortOtherThan(port, NO_PORT);
     }
 
     /**
@@ -81,6 +82,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
         this.logDir = logDir;
         this.port = port;
         this.teamsPort = teamsPort;
+        this.controllerPort = controllerPortOtherThan(port, teamsPort);
+    }
+
+    // The client ports may have been chosen in another process (a test launching this one), where they were
+    // free and released: the operating system can offer the same number here again.
+    private static int controllerPortOtherThan(int port, int teamsPort) {
+        int candidate = FreePort.find();
+        while (candidate == port || candidate == teamsPort) {
+            candidate = FreePort.find();
+        }
+        return candidate;
     }
 
     public synchronized void start() {

@@ -140,9 +140,7 @@ class GovernanceEventListenerTest {
         List<IncomingEvent> orders = DataProductStream.of("sales.orders").registered().updated().published().events();
         List<IncomingEvent> invoices = DataProductStream.of("finance.invoices").registered().updated().events();
 
-        sideBySide.listener.onRecords(List.of(RelayRecords.of(orders.get(0), 0), RelayRecords.of(invoices.get(0), 1),
-                RelayRecords.of(orders.get(1), 2), RelayRecords.of(invoices.get(1), 3),
-                RelayRecords.of(orders.get(2), 4)));
+        sideBySide.listener.onRecords(interleaved(orders, invoices));
 
         assertThat(applied.stream().filter(event -> event.aggregateId().equals("sales.orders")))
                 .containsExactlyElementsOf(orders);
@@ -163,9 +161,7 @@ class GovernanceEventListenerTest {
             }
         });
 
-        assertThatThrownBy(() -> failing.listener.onRecords(List.of(RelayRecords.of(orders.get(0), 0),
-                RelayRecords.of(invoices.get(0), 1), RelayRecords.of(orders.get(1), 2),
-                RelayRecords.of(invoices.get(1), 3), RelayRecords.of(orders.get(2), 4))))
+        assertThatThrownBy(() -> failing.listener.onRecords(interleaved(orders, invoices)))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
                     assertThat(failed.getIndex()).isEqualTo(2);
                     assertThat(failed.getCause()).hasMessage("read model store unavailable");
@@ -173,6 +169,14 @@ class GovernanceEventListenerTest {
 
         assertThat(failing.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(2);
         assertThat(failing.version("sales.orders")).isEqualTo(1); // its later events wait behind the failed one
+    }
+
+    // Offsets 0..4: orders 0, invoices 0, orders 1, invoices 1, orders 2.
+    private static List<ConsumerRecord<String, byte[]>> interleaved(List<IncomingEvent> orders,
+            List<IncomingEvent> invoices) {
+        return List.of(RelayRecords.of(orders.get(0), 0), RelayRecords.of(invoices.get(0), 1),
+                RelayRecords.of(orders.get(1), 2), RelayRecords.of(invoices.get(1), 3),
+                RelayRecords.of(orders.get(2), 4));
     }
 
     @Test
