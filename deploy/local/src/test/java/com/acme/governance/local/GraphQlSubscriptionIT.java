@@ -7,18 +7,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,10 +40,8 @@ class GraphQlSubscriptionIT extends LocalStackSupport {
                             aggregateId sequence type principal hash } }""")
                 .executeSubscription().toFlux();
 
-        List<String> received = new CopyOnWriteArrayList<>();
-        Disposable subscription = events.subscribe(response ->
-                received.add(response.path("governanceEvents.type").entity(String.class).get()));
-        try {
+        try (GraphQlWebSocket.Followed followed = GraphQlWebSocket.follow(events)) {
+            List<String> received = followed.types();
             // the feed is hot: act once the server holds the subscription
             await().atMost(WAIT).until(() -> feed.subscriptions() > 0);
             Api.Caller alice = new Api(port).as("alice");
@@ -61,8 +53,6 @@ class GraphQlSubscriptionIT extends LocalStackSupport {
                     .hasSizeGreaterThanOrEqualTo(2));
             assertThat(received).containsExactly("governance.dataproduct.registered.v1",
                     "governance.dataproduct.published.v1");
-        } finally {
-            subscription.dispose();
         }
     }
 
@@ -74,15 +64,13 @@ class GraphQlSubscriptionIT extends LocalStackSupport {
                 .verify(WAIT);
     }
 
+    /** Credentials in the upgrade request's headers, as this IT has always sent them. */
     private WebSocketGraphQlTester as(String user) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
-        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"),
-                new StandardWebSocketClient()).headers(h -> h.addAll(headers)).build();
+        return new GraphQlWebSocket(port).tester(GraphQlWebSocket.authorization(GraphQlWebSocket.basic(user)),
+                Map.of());
     }
 
-    private static String product(String domain, String name) {
+    static String product(String domain, String name) {
         return """
                 {"domain": "%s", "name": "%s", "title": "T", "description": "D", "ownerTeam": "sales",
                  "classification": "INTERNAL", "tags": [], "outputPorts": []}""".formatted(domain, name);

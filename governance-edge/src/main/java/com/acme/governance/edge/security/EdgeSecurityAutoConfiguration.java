@@ -25,9 +25,12 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -77,26 +80,33 @@ public class EdgeSecurityAutoConfiguration {
         return converter;
     }
 
+    /** The chain's way of authenticating callers, also for the WebSocket protocols that carry credentials. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CallerAuthentication callerAuthentication(ObjectProvider<UserDetailsService> userDetailsServices,
+                                                     ObjectProvider<PasswordEncoder> passwordEncoders,
+                                                     ObjectProvider<JwtDecoder> jwtDecoders,
+                                                     JwtAuthenticationConverter jwtConverter,
+                                                     ObjectProvider<AuthenticationEventPublisher> events) {
+        return CallerAuthentication.of(userDetailsServices.getIfAvailable(), passwordEncoders.getIfAvailable(),
+                jwtDecoders.getIfAvailable(), jwtConverter, events.getIfAvailable());
+    }
+
     @Bean
     @Order(CHAIN_ORDER)
-    public SecurityFilterChain governanceSecurityFilterChain(HttpSecurity http,
-                                                             ObjectProvider<UserDetailsService> userDetailsServices,
-                                                             ObjectProvider<JwtDecoder> jwtDecoders,
-                                                             JwtAuthenticationConverter jwtConverter,
+    public SecurityFilterChain governanceSecurityFilterChain(HttpSecurity http, CallerAuthentication callers,
+                                                             ObjectProvider<WebSocketsAuthenticatedInProtocol> webSockets,
                                                              EdgeSecurityProperties properties)
             throws Exception {
-        boolean basic = userDetailsServices.getIfAvailable() != null;
-        JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
-        if (!basic && jwtDecoder == null) {
-            throw new IllegalStateException("No way to authenticate callers: configure the identity provider "
-                    + "(spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri), or run the local "
-                    + "profile, whose users are for the local stack only");
-        }
+        boolean basic = callers.basic();
+        boolean jwt = callers.bearer();
         ProblemAuthenticationEntryPoint entryPoint =
-                new ProblemAuthenticationEntryPoint(challenges(basic, jwtDecoder != null));
+                new ProblemAuthenticationEntryPoint(challenges(basic, jwt));
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler();
 
+        RequestMatcher protocolAuthenticated = anyUpgradeOf(webSockets);
         http.securityMatcher("/**")
+                .authenticationManager(callers.manager())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(corsSource(properties.cors())))
@@ -107,6 +117,8 @@ public class EdgeSecurityAutoConfiguration {
                         // an error dispatch renders an error the request already met; it grants nothing
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC_PATHS).permitAll()
+                        // their protocol authenticates the caller before it serves anything (adr/0036)
+                        .requestMatchers(protocolAuthenticated).permitAll()
                         .requestMatchers(ACTUATOR).access(operators())
                         .anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
@@ -115,13 +127,19 @@ public class EdgeSecurityAutoConfiguration {
         if (basic) {
             http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(entryPoint));
         }
-        if (jwtDecoder != null) {
+        if (jwt) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtConverter))
+                    .jwt(tokens -> tokens.authenticationManager(callers.manager()))
                     .authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(accessDenied));
         }
         return http.build();
+    }
+
+    private static RequestMatcher anyUpgradeOf(ObjectProvider<WebSocketsAuthenticatedInProtocol> webSockets) {
+        List<RequestMatcher> upgrades = webSockets.orderedStream().map(WebSocketsAuthenticatedInProtocol::upgrades)
+                .toList();
+        return request -> upgrades.stream().anyMatch(upgrade -> upgrade.matches(request));
     }
 
     /** No origin unless configured: then only those, with the headers the API reads and answers. */
