@@ -6,6 +6,7 @@ import com.acme.governance.query.mutation.CommandSide;
 import graphql.ExecutionResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -31,6 +32,8 @@ import java.util.Optional;
  * data fetcher, as it does for the upgrade request's own context. An operation of a connection without a caller is
  * answered {@code UNAUTHORIZED} without running.
  */
+// Without a servlet web application (a query node that only ingests) there is neither a socket nor a security chain.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Component("queryGraphQlWebSocketAuthentication")
 public class GraphQlWebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
