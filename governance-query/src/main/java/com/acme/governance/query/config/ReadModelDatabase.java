@@ -2,6 +2,8 @@ package com.acme.governance.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -36,6 +38,14 @@ public class ReadModelDatabase {
     public static final String DISCARDED_RECORDS = "discarded_records";
     /** The state of the latest projection rebuild (ADR 0026). */
     public static final String PROJECTION_REBUILDS = "projection_rebuilds";
+    /**
+     * How the read models are written (ADR 0038): acknowledged once applied, not once journaled or replicated. A read
+     * model is derived from the durable event stream, and what vouches for it is the durable position written after
+     * it ({@link #projectionPositions()}); MongoDB journals and replicates in the order of writes, so that position
+     * cannot outlive the writes before it, and a crash that loses them loses the position too, so the events are
+     * applied again. Reads of the read models likewise ask for the newest data ({@code local}), not a majority's.
+     */
+    static final WriteConcern DERIVED_WRITES = WriteConcern.W1.withJournal(false);
     /** How long an instance trusts the live generation it read, unless configured otherwise. */
     public static final Duration DEFAULT_GENERATION_CACHE = Duration.ofSeconds(1);
 
@@ -73,14 +83,25 @@ public class ReadModelDatabase {
      * the generation that is current for the calling thread at each operation.
      */
     public <T> MongoCollection<T> collection(String name, Class<T> documentClass) {
-        generational.add(name);
-        return GenerationalCollection.resolving(() -> database.getCollection(
-                ReadModelGenerations.physicalName(name, generations.current()), documentClass));
+        return generational(name, documentClass, true);
     }
 
-    /** Generational too: after a swap, the rebuilt positions answer the consistency tokens. */
+    /**
+     * Generational too: after a swap, the rebuilt positions answer the consistency tokens. Unlike the read models, a
+     * position is written and read as durably as the service is configured to: it vouches for everything its thread
+     * wrote into the read models before it (ADR 0038).
+     */
     public MongoCollection<Document> projectionPositions() {
-        return collection(PROJECTION_POSITIONS, Document.class);
+        return generational(PROJECTION_POSITIONS, Document.class, false);
+    }
+
+    private <T> MongoCollection<T> generational(String name, Class<T> documentClass, boolean derived) {
+        generational.add(name);
+        return GenerationalCollection.resolving(() -> {
+            MongoCollection<T> collection = database.getCollection(
+                    ReadModelGenerations.physicalName(name, generations.current()), documentClass);
+            return derived ? collection.withWriteConcern(DERIVED_WRITES).withReadConcern(ReadConcern.LOCAL) : collection;
+        });
     }
 
     public ReadModelGenerations generations() {

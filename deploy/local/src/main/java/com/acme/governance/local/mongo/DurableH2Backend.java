@@ -28,7 +28,11 @@ import org.slf4j.LoggerFactory;
  * unless disabled, forces the file to the device, before the answer goes back to the client.
  *
  * <p>No answer shows what is not on disk: a read that may have seen a write still waiting for its flush waits
- * for that flush too, so no reader (the relay above all) can act on a write that a crash then loses.
+ * for that flush too, so no reader (the relay above all) can act on a write that a crash then loses. A client may
+ * ask for less, in MongoDB's own terms ({@link DurabilityAsked}, ADR 0038): a write with {@code j: false} is answered
+ * once applied in memory, a read with read concern {@code local} or {@code available} without waiting for a flush.
+ * Every flush writes the whole store in the order of its changes, so a later write that waits makes those before
+ * it durable too.
  *
  * <p>A commit never captures a command half done: commands run under a shared lock and the commit takes it
  * exclusively. Without that, a crash right after a commit could leave a document without its unique-index entry
@@ -41,6 +45,8 @@ public final class DurableH2Backend extends H2Backend {
     /** The commands that change data or metadata; names as the wire protocol sends them, compared lower-case. */
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
             "create", "drop", "dropdatabase", "dropindexes", "renamecollection", "bulkwrite");
+
+    public static final int H2_KEYS_PER_PAGE = 48;
 
     private final MVStore store;
     private final GroupCommit groupCommit;
@@ -69,9 +75,15 @@ public final class DurableH2Backend extends H2Backend {
      *                      operating-system crash, not only the death of this process
      */
     public static DurableH2Backend open(Path file, boolean forceToDevice) {
+        return open(file, forceToDevice, H2_KEYS_PER_PAGE);
+    }
+
+    /** @param keysPerPage how many entries a page holds before it splits (H2's default is 48) */
+    public static DurableH2Backend open(Path file, boolean forceToDevice, int keysPerPage) {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toAbsolutePath().toString())
                 .autoCommitDisabled() // no background writer: only GroupCommit writes, and synchronously
+                .keysPerPage(keysPerPage)
                 .open();
         log.info("Opened {} with writes acknowledged after commit{}", file, forceToDevice ? " and fsync" : "");
         return new DurableH2Backend(store, forceToDevice);
@@ -87,8 +99,9 @@ public final class DurableH2Backend extends H2Backend {
             // In finally: a failing bulk write may still have applied part of its documents. A read waits too when
             // it may have seen a write that is not on disk yet: answering it would let a reader (the relay, above
             // all) act on a write that a crash then loses. The flush it waits for covers everything it saw.
-            if (WRITES.contains(command.toLowerCase(Locale.ROOT)) || store.hasUnsavedChanges()
-                    || groupCommit.flushPending()) {
+            boolean write = WRITES.contains(command.toLowerCase(Locale.ROOT));
+            if (write ? DurabilityAsked.byWrite(query)
+                    : DurabilityAsked.byRead(query) && (store.hasUnsavedChanges() || groupCommit.flushPending())) {
                 groupCommit.awaitDurable();
             }
         }
