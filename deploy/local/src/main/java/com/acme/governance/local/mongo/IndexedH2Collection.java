@@ -105,7 +105,7 @@ final class IndexedH2Collection extends H2Collection {
                 }
             }
         }
-        if (count() >= SCAN_WORTH_REPORTING && SCANNED_SHAPES.add(getFullName() + " " + shape(query))) {
+        if (!exact && count() >= SCAN_WORTH_REPORTING && SCANNED_SHAPES.add(getFullName() + " " + shape(query))) {
             log.info("Scanning {} documents of {} for a query of the shape {} (no index serves it; reported once)",
                     count(), getFullName(), shape(query));
         }
