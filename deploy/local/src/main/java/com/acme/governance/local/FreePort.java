@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Finds a TCP port that is free on the loopback interface right now.
@@ -23,10 +24,18 @@ public final class FreePort {
     private FreePort() {
     }
 
-    public static synchronized int find() {
+    public static int find() {
+        return findOtherThan();
+    }
+
+    /**
+     * A free port that is none of {@code taken}: ports chosen in another process (a test launching this one), free
+     * and released there, which the operating system may offer here again.
+     */
+    public static synchronized int findOtherThan(int... taken) {
         while (true) {
             int port = probe();
-            if (HANDED_OUT.add(port)) {
+            if (IntStream.of(taken).noneMatch(other -> other == port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }

@@ -64,7 +64,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         this.logDir = logDir;
         this.port = port;
         this.teamsPort = NO_PORT;
-        this.controllerPort = controllerPortOtherThan(port, NO_PORT);
+        this.controllerPort = FreePort.findOtherThan(port);
     }
 
     /**
@@ -82,18 +82,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         this.logDir = logDir;
         this.port = port;
         this.teamsPort = teamsPort;
-        this.controllerPort = controllerPortOtherThan(port, teamsPort);
+        this.controllerPort = FreePort.findOtherThan(port, teamsPort);
     }
 
-    // The client ports may have been chosen in another process (a test launching this one), where they were
-    // free and released: the operating system can offer the same number here again.
-    private static int controllerPortOtherThan(int port, int teamsPort) {
-        int candidate = FreePort.find();
-        while (candidate == port || candidate == teamsPort) {
-            candidate = FreePort.find();
-        }
-        return candidate;
-    }
 
     public synchronized void start() {
         if (server != null) {

@@ -50,6 +50,8 @@ public class ReadModelDatabase {
     public static final Duration DEFAULT_GENERATION_CACHE = Duration.ofSeconds(1);
 
     private final MongoDatabase database;
+    /** {@link #database} with the concerns of the read models ({@link #DERIVED_WRITES}, read concern {@code local}). */
+    private final MongoDatabase derivedModels;
     private final ReadModelGenerations generations;
     /** The plain names of every generational collection handed out: what a generation consists of. */
     private final Set<String> generational = new ConcurrentSkipListSet<>();
@@ -73,6 +75,7 @@ public class ReadModelDatabase {
         this.database = database.withCodecRegistry(CodecRegistries.fromRegistries(
                 CodecRegistries.fromProviders(new JsonTextCodecProvider(objectMapper)),
                 MongoClientSettings.getDefaultCodecRegistry()));
+        this.derivedModels = this.database.withWriteConcern(DERIVED_WRITES).withReadConcern(ReadConcern.LOCAL);
         this.generations = new ReadModelGenerations(database.getCollection(ReadModelGenerations.COLLECTION),
                 generationCache, nanoTime);
         generational.add(PROJECTION_POSITIONS);
@@ -97,11 +100,9 @@ public class ReadModelDatabase {
 
     private <T> MongoCollection<T> generational(String name, Class<T> documentClass, boolean derived) {
         generational.add(name);
-        return GenerationalCollection.resolving(() -> {
-            MongoCollection<T> collection = database.getCollection(
-                    ReadModelGenerations.physicalName(name, generations.current()), documentClass);
-            return derived ? collection.withWriteConcern(DERIVED_WRITES).withReadConcern(ReadConcern.LOCAL) : collection;
-        });
+        MongoDatabase home = derived ? derivedModels : database;
+        return GenerationalCollection.resolving(() -> home.getCollection(
+                ReadModelGenerations.physicalName(name, generations.current()), documentClass));
     }
 
     public ReadModelGenerations generations() {
