@@ -39,11 +39,13 @@ public class ReadModelDatabase {
     /** The state of the latest projection rebuild (ADR 0026). */
     public static final String PROJECTION_REBUILDS = "projection_rebuilds";
     /**
-     * How the read models are written (ADR 0038): acknowledged once applied, not once journaled or replicated. A read
-     * model is derived from the durable event stream, and what vouches for it is the durable position written after
-     * it ({@link #projectionPositions()}); MongoDB journals and replicates in the order of writes, so that position
-     * cannot outlive the writes before it, and a crash that loses them loses the position too, so the events are
-     * applied again. Reads of the read models likewise ask for the newest data ({@code local}), not a majority's.
+     * How the read models and their positions are written (ADR 0038, ADR 0039): acknowledged once applied, not once
+     * journaled or replicated. A read model is derived from the durable event stream; what vouches for it is the
+     * durable write that follows it, the partition's position after each poll ({@link #consumerPositions()}).
+     * MongoDB journals and replicates in the order of writes, so nothing written before that durable write can be
+     * lost once it is acknowledged, and a crash that loses them loses the partition's position too, so the events are
+     * applied again. Reads of the read models ask for the newest data ({@code local}); reads of the positions, which
+     * readers trust, only for what is durable ({@code majority}).
      */
     static final WriteConcern DERIVED_WRITES = WriteConcern.W1.withJournal(false);
     /** How long an instance trusts the live generation it read, unless configured otherwise. */
@@ -52,6 +54,8 @@ public class ReadModelDatabase {
     private final MongoDatabase database;
     /** {@link #database} with the concerns of the read models ({@link #DERIVED_WRITES}, read concern {@code local}). */
     private final MongoDatabase derivedModels;
+    /** {@link #database} with the concerns of the positions ({@link #DERIVED_WRITES}, read concern {@code majority}). */
+    private final MongoDatabase positions;
     private final ReadModelGenerations generations;
     /** The plain names of every generational collection handed out: what a generation consists of. */
     private final Set<String> generational = new ConcurrentSkipListSet<>();
@@ -76,6 +80,7 @@ public class ReadModelDatabase {
                 CodecRegistries.fromProviders(new JsonTextCodecProvider(objectMapper)),
                 MongoClientSettings.getDefaultCodecRegistry()));
         this.derivedModels = this.database.withWriteConcern(DERIVED_WRITES).withReadConcern(ReadConcern.LOCAL);
+        this.positions = this.database.withWriteConcern(DERIVED_WRITES).withReadConcern(ReadConcern.MAJORITY);
         this.generations = new ReadModelGenerations(database.getCollection(ReadModelGenerations.COLLECTION),
                 generationCache, nanoTime);
         generational.add(PROJECTION_POSITIONS);
@@ -86,21 +91,22 @@ public class ReadModelDatabase {
      * the generation that is current for the calling thread at each operation.
      */
     public <T> MongoCollection<T> collection(String name, Class<T> documentClass) {
-        return generational(name, documentClass, true);
+        return generational(name, documentClass, derivedModels);
     }
 
     /**
-     * Generational too: after a swap, the rebuilt positions answer the consistency tokens. Unlike the read models, a
-     * position is written and read as durably as the service is configured to: it vouches for everything its thread
-     * wrote into the read models before it (ADR 0038).
+     * Generational too: after a swap, the rebuilt positions answer the consistency tokens. A position is written as
+     * the read models are, without waiting for durability, but read only once durable (read concern
+     * {@code majority}): a reader waiting on a consistency token is answered by a position that a crash cannot take
+     * back, and with it every read-model write before it (ADR 0039). What makes the positions durable while the
+     * stream is applied is the partition's position written after each poll ({@link #consumerPositions()}).
      */
     public MongoCollection<Document> projectionPositions() {
-        return generational(PROJECTION_POSITIONS, Document.class, false);
+        return generational(PROJECTION_POSITIONS, Document.class, positions);
     }
 
-    private <T> MongoCollection<T> generational(String name, Class<T> documentClass, boolean derived) {
+    private <T> MongoCollection<T> generational(String name, Class<T> documentClass, MongoDatabase home) {
         generational.add(name);
-        MongoDatabase home = derived ? derivedModels : database;
         return GenerationalCollection.resolving(() -> home.getCollection(
                 ReadModelGenerations.physicalName(name, generations.current()), documentClass));
     }

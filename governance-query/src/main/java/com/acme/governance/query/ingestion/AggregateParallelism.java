@@ -17,10 +17,10 @@ import java.util.function.Consumer;
 
 /**
  * Applies the records of one poll with their aggregates side by side: the records of one aggregate in their order on
- * one thread, different aggregates on different threads. Every event's position waits for a durable acknowledgement
- * (ADR 0012, ADR 0038); one after another, catching up is bounded by the store's flushes per second, whereas side by
- * side one flush (or one replication round) acknowledges the positions of many aggregates. An event depends only on the earlier
- * events of its own aggregate (ADR 0018), so that is the only order to keep.
+ * one thread, different aggregates on different threads. Each event costs a few round trips to the store; one after
+ * another, catching up is bounded by their latency, whereas side by side the store serves many at once (and, where
+ * a write waits for durability, one flush or one replication round acknowledges many). An event depends only on the
+ * earlier events of its own aggregate (ADR 0018), so that is the only order to keep.
  */
 public final class AggregateParallelism implements AutoCloseable {
 

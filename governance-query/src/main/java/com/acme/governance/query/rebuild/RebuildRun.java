@@ -186,7 +186,7 @@ final class RebuildRun {
     private void readOnce() {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         consumer.poll(POLL).forEach(records::add);
-        // aggregates side by side, as the live consumer applies them (each write waits to be durable)
+        // aggregates side by side, as the live consumer applies them; the checkpoint's durable write vouches for them
         AggregateParallelism.Outcome outcome = services.parallelism().run(records, this::apply);
         done += outcome.applied();
         if (outcome.failure() != null) {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Read models are derived, so they are written without waiting for the journal and read as the newest data; the
- * positions that vouch for them keep the durability the service is configured with (ADR 0038), in every generation.
+ * Read models and their positions are derived, so they are written without waiting for the journal (ADR 0038, ADR
+ * 0039); the read models are read as the newest data, the positions that readers trust only once durable, and the
+ * partition's position written after each poll, which vouches for them all, keeps the durability the service is
+ * configured with, in every generation.
  */
 class ReadModelDurabilityTest {
 
@@ -33,7 +35,7 @@ class ReadModelDurabilityTest {
     }
 
     @Test
-    void readModelsAreWrittenUnjournaledAndReadLocalWhilePositionsKeepTheConfiguredDurability() {
+    void readModelsAndPositionsAreWrittenUnjournaledPositionsReadDurablyAndThePartitionPositionKeepsTheConfiguredDurability() {
         MongoDatabase configured = mongo.client().getDatabase("durability")
                 .withWriteConcern(CONFIGURED).withReadConcern(ReadConcern.MAJORITY);
         ReadModelDatabase database = new ReadModelDatabase(configured, new ObjectMapper());
@@ -45,9 +47,10 @@ class ReadModelDurabilityTest {
                 assertThat(products.getReadConcern()).isEqualTo(ReadConcern.LOCAL);
 
                 var positions = database.projectionPositions();
-                assertThat(positions.getWriteConcern()).isEqualTo(CONFIGURED);
+                assertThat(positions.getWriteConcern()).isEqualTo(WriteConcern.W1.withJournal(false));
                 assertThat(positions.getReadConcern()).isEqualTo(ReadConcern.MAJORITY);
                 assertThat(database.consumerPositions().getWriteConcern()).isEqualTo(CONFIGURED);
+                assertThat(database.consumerPositions().getReadConcern()).isEqualTo(ReadConcern.MAJORITY);
             });
         }
     }
