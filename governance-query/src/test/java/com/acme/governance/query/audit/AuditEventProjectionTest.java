@@ -5,6 +5,7 @@ import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.config.ReadModelIndexes;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.Projection;
+import com.acme.governance.query.ingestion.ProjectionGapException;
 import com.acme.governance.query.support.AccessRequestStream;
 import com.acme.governance.query.support.DataProductStream;
 import com.acme.governance.query.support.EventChain;
@@ -19,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuditEventProjectionTest extends ProjectionContractTest {
 
@@ -93,10 +95,7 @@ class AuditEventProjectionTest extends ProjectionContractTest {
         List<IncomingEvent> stream = DataProductStream.fullLifecycle(ID).subList(0, 3);
         IncomingEvent late = stream.get(1);
         Instant skewed = stream.get(0).time().minusSeconds(30);
-        List<IncomingEvent> applied = List.of(stream.get(0), new IncomingEvent(late.eventId(), late.type(),
-                late.aggregateId(), late.aggregateType(), late.sequence(), skewed, late.principal(), late.issuer(), late.teams(),
-                late.roles(), late.correlationId(), late.causationId(), late.hash(), late.previousHash(),
-                late.payload()), stream.get(2));
+        List<IncomingEvent> applied = List.of(stream.get(0), withTime(late, skewed), stream.get(2));
         applied.forEach(projection::apply);
 
         AuditTrailPage page = repository.page(new ListAuditEvents(ID, null, null, null, null, null, null, 10));
@@ -135,5 +134,45 @@ class AuditEventProjectionTest extends ProjectionContractTest {
 
         assertThat(repository.historyOf(ID)).extracting(HistoryEntry::type)
                 .containsExactly("governance.dataproduct.registered.v1", "governance.dataproduct.renamed.v1");
+    }
+
+    /**
+     * The predecessor's trail time is remembered only for the event applied right before: after another instance
+     * applied the aggregate's next event (a partition that moved and came back), the stored one counts, here a trail
+     * time 30 min ahead of the clocks that the later event must keep.
+     */
+    @Test
+    void anEventWhosePredecessorAnotherInstanceAppliedTakesTheStoredTrailTime() {
+        List<IncomingEvent> stream = DataProductStream.fullLifecycle(ID).subList(0, 4);
+        IncomingEvent ahead = withTime(stream.get(2), stream.get(2).time().plusSeconds(1800));
+        Projection otherInstance = new AuditEventProjection(database);
+
+        projection.apply(stream.get(0));
+        projection.apply(stream.get(1));
+        otherInstance.apply(ahead);
+        projection.apply(stream.get(3));
+
+        assertThat(repository.historyOf(ID)).extracting(HistoryEntry::sequence).containsExactly(0L, 1L, 2L, 3L);
+        AuditTrailPage page = repository.page(new ListAuditEvents(ID, null, null, null, null, null, null, 10));
+        assertThat(page.items()).extracting(AuditTrailItem::sequence).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(database.collection(AuditEventProjection.COLLECTION, Document.class)
+                .find(Filters.eq("_id", stream.get(3).eventId())).first().getDate("trailTime"))
+                .isEqualTo(Date.from(ahead.time()));
+    }
+
+    /** What was applied to one generation says nothing of another: a rebuild's generation checks for the gap itself. */
+    @Test
+    void anotherGenerationDoesNotTrustWhatWasAppliedToThisOne() {
+        List<IncomingEvent> stream = DataProductStream.fullLifecycle(ID);
+        projection.apply(stream.get(0));
+
+        assertThatThrownBy(() -> database.generations().pinned(1, () -> projection.apply(stream.get(1))))
+                .isInstanceOf(ProjectionGapException.class);
+    }
+
+    private static IncomingEvent withTime(IncomingEvent event, Instant time) {
+        return new IncomingEvent(event.eventId(), event.type(), event.aggregateId(), event.aggregateType(),
+                event.sequence(), time, event.principal(), event.issuer(), event.teams(), event.roles(),
+                event.correlationId(), event.causationId(), event.hash(), event.previousHash(), event.payload());
     }
 }
