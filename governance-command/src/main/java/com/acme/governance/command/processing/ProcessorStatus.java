@@ -14,8 +14,10 @@ import java.util.Optional;
  * One streaming event processor as this instance sees it: whether it runs, whether it is in error, and each segment it
  * has claimed here with what the store still holds for it. A processor whose segments are all claimed by other
  * instances has no segment here and says nothing about being caught up.
+ *
+ * @param pausedOnError Axon's processor-wide error pause; a segment failing on an event says so in its own status
  */
-record ProcessorStatus(String name, boolean running, boolean error, List<SegmentStatus> segments) {
+record ProcessorStatus(String name, boolean running, boolean pausedOnError, List<SegmentStatus> segments) {
 
     /** A claimed segment; {@code oldestUnprocessed} is empty when the store holds nothing its token has not seen. */
     record SegmentStatus(int segment, boolean caughtUp, Optional<Instant> oldestUnprocessed, Long position,
@@ -45,13 +47,13 @@ record ProcessorStatus(String name, boolean running, boolean error, List<Segment
 
     /** Stopped, or failing on an event that it retries until it succeeds (no event is ever skipped). */
     boolean failing() {
-        return !running || error || segments.stream().anyMatch(segment -> segment.error() != null);
+        return !running || pausedOnError || segments.stream().anyMatch(segment -> segment.error() != null);
     }
 
     Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("running", running);
-        details.put("error", error);
+        details.put("pausedOnError", pausedOnError);
         caughtUp().ifPresentOrElse(caughtUp -> details.put("caughtUp", caughtUp),
                 () -> details.put("segments", "none claimed on this instance"));
         if (!segments.isEmpty()) {

@@ -70,7 +70,7 @@ class EventProcessorsHealthIndicatorTest {
 
         Health health = indicator.health();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(details(health)).containsEntry("running", true).containsEntry("error", false)
+        assertThat(details(health)).containsEntry("running", true).containsEntry("pausedOnError", false)
                 .containsEntry("caughtUp", true);
         assertThat(segment(health)).containsEntry("segment", 0).containsEntry("position", 0L)
                 .doesNotContainKey("oldestUnprocessedEvent");
