@@ -2,6 +2,7 @@ package com.acme.governance.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -61,16 +62,31 @@ public final class Bench {
                     print(results.get(results.size() - 1));
                 }
                 Optional<IdleStack.Idle> idle = Optional.empty();
+                Optional<BacklogDrain.Drained> drained = Optional.empty();
                 if (stack.process().isPresent()) {
+                    drained = Optional.of(drain(api, stack.kafka()));
                     progress("watching the stack idle for " + options.idleSeconds() + " s");
                     idle = Optional.of(IdleStack.watch(stack.process().get(), options.idleSeconds()));
                 }
                 String target = options.url().map(url -> url + " (MongoDB " + options.mongoUri().get() + ", Kafka "
                         + options.kafka().get() + ")").orElse("the local stack launched from " + options.jar()
                         + " (embedded Kafka broker and MongoDB-wire server with its durable store), -Xmx2g");
-                return new Report(options, target, limits, results, idle).write();
+                return new Report(options, target, limits, results, drained, idle).write();
             }
         }
+    }
+
+    /** B8 watches the stack only once the load's backlog has drained, or says that it had not. */
+    private BacklogDrain.Drained drain(Api api, String kafka) throws Exception {
+        progress("waiting up to " + options.idleWaitSeconds() + " s until every command-side processor and the read "
+                + "side have handled what the load left");
+        BacklogDrain.Drained drained = new BacklogDrain(api, kafka)
+                .await(Duration.ofSeconds(options.idleWaitSeconds()), Bench::progress);
+        progress(drained.drained()
+                ? String.format(Locale.ROOT, "backlog drained in %.0f s", drained.seconds())
+                : String.format(Locale.ROOT, "backlog NOT drained after %.0f s (%s): B8 watches a stack still at work",
+                        drained.seconds(), drained.remaining()));
+        return drained;
     }
 
     private SizeResult atSize(Api api, long events, Instant began) throws Exception {

@@ -11,18 +11,19 @@ import java.util.Optional;
  * What to run, from {@code --name=value} arguments. Without {@code --url} the harness launches the local stack's
  * jar itself, on free ports and a fresh data directory, and also measures it idle (B8).
  *
- * @param sizes         history sizes (stored events) at which the scenarios run, in growing order: the growth curve
- * @param clients       the numbers of HTTP clients of the command-mix curve (B1)
- * @param rounds        rounds per measurement; figures are medians of the rounds
- * @param roundSeconds  how long each B1 point runs per round
- * @param limitRecords  records (and documents) of each raw limit measurement
- * @param idleSeconds   how long the idle stack is watched (B8)
- * @param recording     where the launched stack writes a JFR recording of the whole run, if anywhere
+ * @param sizes           history sizes (stored events) at which the scenarios run, in growing order: the growth curve
+ * @param clients         the numbers of HTTP clients of the command-mix curve (B1)
+ * @param rounds          rounds per measurement; figures are medians of the rounds
+ * @param roundSeconds    how long each B1 point runs per round
+ * @param limitRecords    records (and documents) of each raw limit measurement
+ * @param idleSeconds     how long the idle stack is watched (B8)
+ * @param idleWaitSeconds how long B8 waits at most, before it watches, for the load's backlog to drain
+ * @param recording       where the launched stack writes a JFR recording of the whole run, if anywhere
  */
 public record BenchOptions(List<Integer> sizes, List<Integer> clients, int rounds, int roundSeconds,
-                           int limitRecords, int idleSeconds, Optional<String> url, Optional<String> mongoUri,
-                           Optional<String> kafka, Path jar, Path out, Optional<Path> recording,
-                           String command) {
+                           int limitRecords, int idleSeconds, int idleWaitSeconds, Optional<String> url,
+                           Optional<String> mongoUri, Optional<String> kafka, Path jar, Path out,
+                           Optional<Path> recording, String command) {
 
     private static final String DEFAULT_JAR = "deploy/local/target/governance-local-0.1.0-SNAPSHOT.jar";
 
@@ -42,12 +43,14 @@ public record BenchOptions(List<Integer> sizes, List<Integer> clients, int round
                 Integer.parseInt(given.getOrDefault("round-seconds", tiny ? "2" : "10")),
                 Integer.parseInt(given.getOrDefault("limit-records", tiny ? "500" : "20000")),
                 Integer.parseInt(given.getOrDefault("idle-seconds", tiny ? "2" : "30")),
+                Integer.parseInt(given.getOrDefault("idle-wait-seconds", "600")),
                 Optional.ofNullable(given.remove("url")), Optional.ofNullable(given.remove("mongo-uri")),
                 Optional.ofNullable(given.remove("kafka")),
                 Path.of(given.getOrDefault("jar", DEFAULT_JAR)), Path.of(given.getOrDefault("out", "docs/performance")),
                 Optional.ofNullable(given.remove("jfr")).map(Path::of),
                 "java -jar deploy/bench/target/governance-bench.jar " + String.join(" ", arguments));
-        given.keySet().removeAll(List.of("rounds", "round-seconds", "limit-records", "idle-seconds", "jar", "out"));
+        given.keySet().removeAll(List.of("rounds", "round-seconds", "limit-records", "idle-seconds",
+                "idle-wait-seconds", "jar", "out"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + given.keySet());
         }

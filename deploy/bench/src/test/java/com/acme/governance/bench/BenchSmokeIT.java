@@ -26,6 +26,8 @@ class BenchSmokeIT {
         for (String scenario : new String[] {"| B1 |", "| B2 |", "| B3 |", "| B4 |", "| B5 |", "| B6 |", "B8"}) {
             assertThat(markdown).as(scenario).contains(scenario);
         }
+        assertThat(markdown).as("B8 waited for the load's backlog, which drains in seconds at this size")
+                .contains("the load's backlog drained before the window").doesNotContain("not idle");
         assertThat(markdown).as("every chain verified valid").doesNotContain("INVALID")
                 .contains("Kafka produce", "MongoDB insertMany", "SHA-256");
         for (String chart : new String[] {"b1-command-curve.png", "b7-growth.png"}) {
