@@ -11,9 +11,12 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
@@ -80,6 +83,29 @@ public class AxonConfig {
         mongo.ensureIndexes();
         List<AppendCheck> checks = appendChecks.orderedStream().toList();
         return new HashChainingEventStorageEngine(mongo, objectMapper, sealed -> checks.forEach(c -> c.check(sealed)));
+    }
+
+    /**
+     * The application's event store, as Axon's auto-configuration builds it (same bean name, qualifier, monitor and
+     * spans), except that its cache of the latest events is bounded by {@link CommandProperties#cachedEvents()}.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  CommandProperties properties) {
+        return eventStoreCaching(properties.cachedEvents())
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .build();
+    }
+
+    /**
+     * An embedded event store's builder that keeps at most this many of the latest events in memory. Axon's default
+     * of 10,000 costs hundreds of MB with this store's tracking look-back (see {@link CommandProperties}).
+     */
+    public static EmbeddedEventStore.Builder eventStoreCaching(int cachedEvents) {
+        return EmbeddedEventStore.builder().cachedEvents(cachedEvents);
     }
 
     /** The event store's layout, with the given upcasters: the application's reads, or the relay's as stored. */

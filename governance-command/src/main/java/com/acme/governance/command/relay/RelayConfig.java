@@ -57,7 +57,7 @@ public class RelayConfig {
                                      @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
                                      CommandProperties properties) {
         return new StoredEvents(AxonConfig.mongoEventStorage(commandAxonMongoTemplate, eventSerializer, serializer,
-                properties, NoOpEventUpcaster.INSTANCE));
+                properties, NoOpEventUpcaster.INSTANCE), properties.cachedEvents());
     }
 
     @Bean

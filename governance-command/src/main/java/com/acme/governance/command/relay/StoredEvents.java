@@ -1,5 +1,6 @@
 package com.acme.governance.command.relay;
 
+import com.acme.governance.command.config.AxonConfig;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -21,8 +22,9 @@ public final class StoredEvents implements AutoCloseable {
 
     private final Store store;
 
-    public StoredEvents(EventStorageEngine readAsStored) {
-        this.store = new Store(EmbeddedEventStore.builder().storageEngine(readAsStored));
+    /** @param cachedEvents how many of the latest events the store keeps in memory for the relay */
+    public StoredEvents(EventStorageEngine readAsStored, int cachedEvents) {
+        this.store = new Store(AxonConfig.eventStoreCaching(cachedEvents).storageEngine(readAsStored));
     }
 
     /** The store the relay tracks and repairs from. */

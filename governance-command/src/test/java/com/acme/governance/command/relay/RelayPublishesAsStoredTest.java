@@ -97,7 +97,7 @@ class RelayPublishesAsStoredTest {
         // today's code continues the chain over the old event, from a cold cache
         new HashChainingEventStorageEngine(upcasting, objectMapper)
                 .appendEvents(event(3, new DataProductRetired(LEGACY, "gone")));
-        storedEvents = new StoredEvents(engine(NoOpEventUpcaster.INSTANCE));
+        storedEvents = new StoredEvents(engine(NoOpEventUpcaster.INSTANCE), 1000);
     }
 
     @AfterEach
