@@ -2,6 +2,7 @@ package com.acme.governance.local.mongo;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -10,6 +11,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -126,6 +129,23 @@ public final class DurableH2Backend extends H2Backend {
             MVStore mvStore = getMvStore();
             return new IndexedH2Collection(this, collectionName, options, mvStore.openMap("databases." + namespace),
                     mvStore.openMap("meta." + namespace), cursorRegistry);
+        }
+
+        /**
+         * Unique indexes in memory, filled from the collection's documents as the collection adds them (ADR 0041).
+         * The stock backend's H2 map of the index, in a data directory written before, is removed: a build that
+         * still uses it finds it empty and fills it from the documents in its turn, never from a stale copy.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            String stockMap = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            if (getMvStore().hasMap(stockMap)) {
+                getMvStore().removeMap(stockMap);
+                log.info("Unique index {} is kept in memory from now on; its former map in the store is removed",
+                        stockMap);
+            }
+            return new InMemoryUniqueIndex(indexName, keys, sparse);
         }
     }
 

@@ -1,21 +1,16 @@
 package com.acme.governance.local.mongo;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,13 +54,13 @@ class IndexedH2CollectionTest {
 
     @Test
     void everyQueryAnswersWhatTheStockBackendAnswers() {
-        try (Server stock = new Server(new H2Backend((String) null)); Server indexed = durable()) {
-            for (Server server : List.of(stock, indexed)) {
+        try (EmbeddedServer stock = new EmbeddedServer(new H2Backend((String) null)); EmbeddedServer indexed = durable()) {
+            for (EmbeddedServer server : List.of(stock, indexed)) {
                 history(server.events());
             }
             assertSameAnswers(stock, indexed);
 
-            for (Server server : List.of(stock, indexed)) {
+            for (EmbeddedServer server : List.of(stock, indexed)) {
                 server.events().updateMany(Filters.eq("aggregateIdentifier", "aggregate-3"),
                         new Document("$set", new Document("timeStamp", START.plusSeconds(5000).toString())
                                 .append("team", "team-1")));
@@ -79,12 +74,12 @@ class IndexedH2CollectionTest {
 
     @Test
     void theIndexesAreRebuiltWhenTheStoreOpensAgain() {
-        try (Server stock = new Server(new H2Backend((String) null))) {
+        try (EmbeddedServer stock = new EmbeddedServer(new H2Backend((String) null))) {
             history(stock.events());
-            try (Server indexed = durable()) {
+            try (EmbeddedServer indexed = durable()) {
                 history(indexed.events());
             }
-            try (Server reopened = durable()) {
+            try (EmbeddedServer reopened = durable()) {
                 assertSameAnswers(stock, reopened);
                 reopened.events().insertOne(event(600, "aggregate-1", 99));
                 stock.events().insertOne(event(600, "aggregate-1", 99));
@@ -93,12 +88,12 @@ class IndexedH2CollectionTest {
         }
     }
 
-    private void assertSameAnswers(Server stock, Server indexed) {
+    private void assertSameAnswers(EmbeddedServer stock, EmbeddedServer indexed) {
         assertSameAnswers(stock, indexed, 6);
     }
 
     /** The first {@code servedShapes} shapes are answered by a sorted index; the $in and the regex by a scan. */
-    private void assertSameAnswers(Server stock, Server indexed, int servedShapes) {
+    private void assertSameAnswers(EmbeddedServer stock, EmbeddedServer indexed, int servedShapes) {
         long servedBefore = IndexedH2Collection.queriesServedFromSortedIndexes();
         for (int n = 0; n < 40; n++) {
             for (Function<Integer, Query> shape : QUERIES) {
@@ -136,30 +131,7 @@ class IndexedH2CollectionTest {
                 .append("timeStamp", START.plusSeconds(i * 2L + (i % 3 == 0 ? 7 : 0)).toString());
     }
 
-    private Server durable() {
-        return new Server(DurableH2Backend.open(dir.resolve("store.mv"), false));
-    }
-
-    /** A server on a free port and a driver connected to it. */
-    private static final class Server implements AutoCloseable {
-
-        private final MongoServer server;
-        private final MongoClient client;
-
-        Server(MongoBackend backend) {
-            server = new MongoServer(backend);
-            InetSocketAddress address = server.bind();
-            client = MongoClients.create("mongodb://localhost:" + address.getPort());
-        }
-
-        MongoCollection<Document> events() {
-            return client.getDatabase("governance_events").getCollection("domainevents");
-        }
-
-        @Override
-        public void close() {
-            client.close();
-            server.shutdownNow();
-        }
+    private EmbeddedServer durable() {
+        return new EmbeddedServer(DurableH2Backend.open(dir.resolve("store.mv"), false));
     }
 }
