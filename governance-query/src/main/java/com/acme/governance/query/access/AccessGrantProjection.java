@@ -18,6 +18,7 @@ import com.acme.governance.query.ingestion.EventHandlers;
 import com.acme.governance.query.ingestion.EventPayloads;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.Projection;
+import com.acme.governance.query.ingestion.ReadModelBatch;
 import com.acme.governance.query.ingestion.SequencedDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -68,6 +69,11 @@ public class AccessGrantProjection implements Projection {
     }
 
     @Override
+    public boolean writesInBatches() {
+        return true;
+    }
+
+    @Override
     public void apply(IncomingEvent event) {
         handlers.handle(event);
     }
@@ -102,6 +108,8 @@ public class AccessGrantProjection implements Projection {
 
     /** Missing bindings created again: in place from here on (and from the start, if it never was). */
     private void on(IncomingEvent event, AccessDriftRepaired repaired) {
+        // the read must see what a batch's earlier events did to the grant
+        ReadModelBatch.collecting().ifPresent(ReadModelBatch::write);
         AccessGrantView grant = views.find(Filters.eq("_id", event.aggregateId())).first();
         grants.change(event, Updates.combine(
                 Updates.set("provisioning", ProvisioningState.PROVISIONED),

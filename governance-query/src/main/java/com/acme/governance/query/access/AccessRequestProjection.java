@@ -67,6 +67,11 @@ public class AccessRequestProjection implements Projection {
     }
 
     @Override
+    public boolean writesInBatches() {
+        return true;
+    }
+
+    @Override
     public void apply(IncomingEvent event) {
         handlers.handle(event);
     }

@@ -7,6 +7,7 @@ import com.acme.governance.query.ingestion.IdempotentInsert;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.Projection;
 import com.acme.governance.query.ingestion.ProjectionGapException;
+import com.acme.governance.query.ingestion.ReadModelBatch;
 import com.mongodb.client.MongoCollection;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,6 +15,9 @@ import com.mongodb.client.model.Projections;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps every event, whatever its type, with its full envelope: the event log behind the histories and the audit
@@ -56,15 +60,33 @@ public class AuditEventProjection implements Projection {
     }
 
     @Override
+    public boolean writesInBatches() {
+        return true;
+    }
+
+    @Override
     public void apply(IncomingEvent event) {
         InGeneration aggregate = new InGeneration(generations.current(), event.aggregateId());
-        Applied previous = lastApplied.getIfPresent(aggregate);
+        Optional<ReadModelBatch> batch = ReadModelBatch.collecting();
+        // in a batch, the batch's earlier events are remembered for it alone until it is written
+        Map<InGeneration, Applied> inBatch = batch.map(b -> b.state(this, HashMap<InGeneration, Applied>::new))
+                .orElse(null);
+        Applied previous = inBatch == null ? null : inBatch.get(aggregate);
+        if (previous == null) {
+            previous = lastApplied.getIfPresent(aggregate);
+        }
         Instant trailTime = previous != null && previous.sequence() == event.sequence() - 1
                 ? later(previous.trailTime(), event)
                 : trailTime(event);
         IdempotentInsert.insertIfAbsent(events, AuditEventDocument.of(event, trailTime));
         // A duplicate kept the trail time computed the first time, which is this one: it depends only on the stream.
-        lastApplied.put(aggregate, new Applied(event.sequence(), trailTime));
+        Applied applied = new Applied(event.sequence(), trailTime);
+        if (inBatch == null) {
+            lastApplied.put(aggregate, applied);
+        } else {
+            inBatch.put(aggregate, applied);
+            batch.get().afterWritten(() -> lastApplied.put(aggregate, applied));
+        }
     }
 
     private Instant trailTime(IncomingEvent event) {

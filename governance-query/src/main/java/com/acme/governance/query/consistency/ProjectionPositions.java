@@ -2,13 +2,19 @@ package com.acme.governance.query.consistency;
 
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How far the read models got, per aggregate: collection {@code projection_positions},
@@ -41,6 +47,18 @@ public class ProjectionPositions {
                 new UpdateOptions().upsert(true));
         signal.signal();
         return result.getUpsertedId() != null || result.getModifiedCount() > 0;
+    }
+
+    /** {@link #advance} of several aggregates in one bulk write: each to its last sequence given. */
+    public void advanceAll(Map<String, Long> lastSequences) {
+        if (lastSequences.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> advances = new ArrayList<>(lastSequences.size());
+        lastSequences.forEach((aggregateId, sequence) -> advances.add(new UpdateOneModel<>(
+                Filters.eq("_id", aggregateId), Updates.max(SEQUENCE, sequence), new UpdateOptions().upsert(true))));
+        collection.bulkWrite(advances, new BulkWriteOptions().ordered(false));
+        signal.signal();
     }
 
     public long current(String aggregateId) {

@@ -52,6 +52,11 @@ public class DataProductProjection implements Projection {
     }
 
     @Override
+    public boolean writesInBatches() {
+        return true;
+    }
+
+    @Override
     public void apply(IncomingEvent event) {
         handlers.handle(event);
     }

@@ -14,6 +14,7 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Consumes the governance topic a poll at a time. The poll's records are applied to the read models (or parked),
- * different aggregates side by side and each aggregate's in order ({@link AggregateParallelism}); only then is each
+ * Consumes the governance topic a poll at a time. The poll's records are applied to the read models as one batch of
+ * bulk writes where they can be ({@link ProjectionDispatcher#applyTogether}); else they are applied (or parked) one
+ * by one, different aggregates side by side and each aggregate's in order ({@link AggregateParallelism}); only then is each
  * partition's next offset stored with the read models ({@link ConsumerPositions}), once per poll, up to the first
  * record that failed. On assignment the consumer seeks to that stored position, never to Kafka's committed offset,
  * which may be ahead of what the store really kept. A record that fails is handed to the container's error handler
@@ -72,7 +74,11 @@ public class GovernanceEventListener implements ConsumerSeekAware, DisposableBea
             containerFactory = "queryKafkaListenerContainerFactory")
     public void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         Queue<Runnable> afterRecorded = new ConcurrentLinkedQueue<>();
-        AggregateParallelism.Outcome outcome = parallelism.run(records, record -> apply(record, afterRecorded));
+        Optional<Runnable> together = appliedTogether(records);
+        together.ifPresent(afterRecorded::add);
+        AggregateParallelism.Outcome outcome = together.isPresent()
+                ? new AggregateParallelism.Outcome(records.size(), null)
+                : parallelism.run(records, record -> apply(record, afterRecorded));
         List<ConsumerRecord<String, byte[]>> applied = records.subList(0, outcome.applied());
         try {
             // After every read-model write of these records: a crash before it applies them again, idempotently.
@@ -96,6 +102,28 @@ public class GovernanceEventListener implements ConsumerSeekAware, DisposableBea
         } catch (BatchListenerFailedException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /**
+     * The poll as one batch of bulk writes (ADR 0042) when none of its records is parked or to be parked; empty
+     * when it was not applied that way, and then its records are applied one by one.
+     */
+    private Optional<Runnable> appliedTogether(List<ConsumerRecord<String, byte[]>> records) {
+        if (records.size() < 2) {
+            return Optional.empty();
+        }
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (parking.holdingRecordOf(RecordDecoder.aggregateIdOf(record), partitionOf(record)).isPresent()) {
+                return Optional.empty();
+            }
+            try {
+                events.add(decoder.decode(record));
+            } catch (UndecodableRecordException e) {
+                return Optional.empty();
+            }
+        }
+        return dispatcher.applyTogether(events);
     }
 
     private void apply(ConsumerRecord<String, byte[]> record, Queue<Runnable> afterRecorded) {

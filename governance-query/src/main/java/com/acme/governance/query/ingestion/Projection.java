@@ -10,4 +10,13 @@ package com.acme.governance.query.ingestion;
 public interface Projection {
 
     void apply(IncomingEvent event);
+
+    /**
+     * Whether every read-model write of {@link #apply} goes through {@link SequencedDocuments} or
+     * {@link IdempotentInsert}, and every read it makes sees what the same {@link ReadModelBatch} collected before:
+     * then the events of a poll can be applied as one batch (ADR 0042).
+     */
+    default boolean writesInBatches() {
+        return false;
+    }
 }

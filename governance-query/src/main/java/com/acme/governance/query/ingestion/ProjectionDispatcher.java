@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hands every event to every projection, then records that its aggregate's read models reached it. The position
@@ -23,6 +26,7 @@ import java.util.List;
 public class ProjectionDispatcher {
 
     public static final String EVENTS_COUNTER = "governance.projection.events";
+    public static final String BATCHES_COUNTER = "governance.projection.batches";
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionDispatcher.class);
 
@@ -31,6 +35,9 @@ public class ProjectionDispatcher {
     private final Counter applied;
     private final Counter duplicates;
     private final ReadModelGenerations generations;
+    private final boolean batching;
+    private final Counter batchesWritten;
+    private final Counter batchesOneByOne;
 
     public ProjectionDispatcher(List<Projection> projections, ProjectionPositions positions) {
         this(projections, positions, new SimpleMeterRegistry(), null);
@@ -49,6 +56,9 @@ public class ProjectionDispatcher {
         this.generations = generations;
         this.applied = counter(meters, "applied");
         this.duplicates = counter(meters, "duplicate");
+        this.batching = this.projections.stream().allMatch(Projection::writesInBatches);
+        this.batchesWritten = batchCounter(meters, "written");
+        this.batchesOneByOne = batchCounter(meters, "one-by-one");
     }
 
     /**
@@ -96,6 +106,58 @@ public class ProjectionDispatcher {
         });
     }
 
+    /**
+     * Applies several events (a poll's, in its order) as one {@link ReadModelBatch}: a bulk write per read-model
+     * collection, then one for the positions of their aggregates (ADR 0042). Written only as a whole; when it was
+     * not (an event applied before or a gap among them, a write refused, a projection that cannot batch), the
+     * answer is empty and the caller applies the events one by one, which is idempotent whatever the batch left.
+     *
+     * @return what to run once the events' consumer positions are recorded, as for {@link #apply}; empty when the
+     * events were not applied as a batch
+     */
+    public Optional<Runnable> applyTogether(List<IncomingEvent> events) {
+        if (!batching || events.size() < 2 || !events.stream().allMatch(IncomingEvent::isCatalogued)) {
+            return Optional.empty();
+        }
+        if (generations == null || generations.isPinned()) {
+            return writtenTogether(events) ? Optional.of(() -> {
+            }) : Optional.empty();
+        }
+        ReadModelGenerations.Reading reading = generations.reading();
+        if (!generations.pinned(reading.generation(), () -> writtenTogether(events))) {
+            return Optional.empty();
+        }
+        return Optional.of(() -> generations.swappedSince(reading).ifPresent(live -> {
+            log.info("{} event(s) were applied to generation {} while generation {} replaced it; applying them there "
+                    + "too", events.size(), reading.generation(), live);
+            generations.pinned(live, () -> events.forEach(event -> applyToAll(event, false)));
+        }));
+    }
+
+    private boolean writtenTogether(List<IncomingEvent> events) {
+        ReadModelBatch batch = new ReadModelBatch();
+        Map<String, Long> lastSequences = new LinkedHashMap<>();
+        try {
+            batch.collect(() -> {
+                for (IncomingEvent event : events) {
+                    for (Projection projection : projections) {
+                        projection.apply(event);
+                    }
+                    lastSequences.merge(event.aggregateId(), event.sequence(), Math::max);
+                }
+            });
+            batch.write();
+            positions.advanceAll(lastSequences);
+        } catch (RuntimeException e) {
+            batchesOneByOne.increment();
+            log.debug("{} event(s) were not applied as one batch, so one by one: {}", events.size(), e.getMessage());
+            return false;
+        }
+        batchesWritten.increment();
+        applied.increment(events.size());
+        return true;
+    }
+
     private void applyToAll(IncomingEvent event, boolean counted) {
         for (Projection projection : projections) {
             projection.apply(event);
@@ -110,6 +172,13 @@ public class ProjectionDispatcher {
             duplicates.increment();
             log.debug("{} was applied before (redelivered); the projections left it as it was", event.describe());
         }
+    }
+
+    private static Counter batchCounter(MeterRegistry meters, String outcome) {
+        return Counter.builder(BATCHES_COUNTER).tag("outcome", outcome)
+                .description("Polls of events applied as one batch of bulk writes (written), or applied one by one "
+                        + "after their batch was not written as a whole: a redelivery, a gap (one-by-one)")
+                .register(meters);
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {

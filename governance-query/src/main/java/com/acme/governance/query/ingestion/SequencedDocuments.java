@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Date;
+import java.util.Optional;
 
 /**
  * Read-model documents that follow one aggregate's event stream, idempotently. Each keeps the number of events
@@ -60,11 +61,21 @@ public class SequencedDocuments<T> {
         }
     }
 
-    /** A later event: applies {@code change} if, and only if, the document's count is {@code event.sequence()}. */
+    /**
+     * A later event: applies {@code change} if, and only if, the document's count is {@code event.sequence()}. In a
+     * {@link ReadModelBatch}, the batch checks that when it is written.
+     */
     public void change(IncomingEvent event, Bson change) {
         long sequence = event.sequence();
-        UpdateResult result = collection.updateOne(ReadModelIndexes.exactly("_id", event.aggregateId(), countField, sequence),
-                Updates.combine(change, Updates.set(countField, sequence + 1), Updates.set(UPDATED_AT, Date.from(event.time()))));
+        Bson filter = ReadModelIndexes.exactly("_id", event.aggregateId(), countField, sequence);
+        Bson update = Updates.combine(change, Updates.set(countField, sequence + 1),
+                Updates.set(UPDATED_AT, Date.from(event.time())));
+        Optional<ReadModelBatch> batch = ReadModelBatch.collecting();
+        if (batch.isPresent()) {
+            batch.get().update(collection, filter, update);
+            return;
+        }
+        UpdateResult result = collection.updateOne(filter, update);
         if (result.getMatchedCount() == 1) {
             return;
         }

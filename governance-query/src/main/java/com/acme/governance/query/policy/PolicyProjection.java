@@ -61,6 +61,11 @@ public class PolicyProjection implements Projection {
     }
 
     @Override
+    public boolean writesInBatches() {
+        return true;
+    }
+
+    @Override
     public void apply(IncomingEvent event) {
         handlers.handle(event);
     }

@@ -186,8 +186,11 @@ final class RebuildRun {
     private void readOnce() {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         consumer.poll(POLL).forEach(records::add);
-        // aggregates side by side, as the live consumer applies them; the checkpoint's durable write vouches for them
-        AggregateParallelism.Outcome outcome = services.parallelism().run(records, this::apply);
+        // as the live consumer applies them: as one batch, else aggregates side by side; the checkpoint's durable
+        // write vouches for them
+        AggregateParallelism.Outcome outcome = appliedTogether(records)
+                ? new AggregateParallelism.Outcome(records.size(), null)
+                : services.parallelism().run(records, this::apply);
         done += outcome.applied();
         if (outcome.failure() != null) {
             throw outcome.failure();
@@ -201,6 +204,24 @@ final class RebuildRun {
                         known.live(), known.goal()));
             }
         }
+    }
+
+    /** The records as one batch of bulk writes, when none is held or undecodable and the batch was written. */
+    private boolean appliedTogether(List<ConsumerRecord<String, byte[]>> records) {
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String aggregateId = RecordDecoder.aggregateIdOf(record);
+            if (aggregateId != null && held.contains(aggregateId)) {
+                return false;
+            }
+            try {
+                events.add(services.decoder().decode(record));
+            } catch (UndecodableRecordException e) {
+                return false;
+            }
+        }
+        return services.generations().pinned(state.targetGeneration(),
+                () -> services.dispatcher().applyTogether(events)).isPresent();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {

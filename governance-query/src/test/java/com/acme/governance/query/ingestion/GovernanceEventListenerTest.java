@@ -171,6 +171,58 @@ class GovernanceEventListenerTest {
         assertThat(failing.version("sales.orders")).isEqualTo(1); // its later events wait behind the failed one
     }
 
+    @Test
+    void aPollOfNewEventsIsWrittenAsOneBatchAndEveryPositionAdvances() {
+        Ingestion batching = Ingestion.over(mongo.freshDatabase());
+        List<IncomingEvent> orders = DataProductStream.of("sales.orders").registered().updated().published().events();
+        List<IncomingEvent> invoices = DataProductStream.of("finance.invoices").registered().updated().events();
+
+        batching.listener.onRecords(interleaved(orders, invoices));
+
+        assertThat(batching.counter(ProjectionDispatcher.BATCHES_COUNTER, "outcome", "written")).isEqualTo(1);
+        assertThat(batching.counter(ProjectionDispatcher.EVENTS_COUNTER, "outcome", "applied")).isEqualTo(5);
+        assertThat(batching.version("sales.orders")).isEqualTo(3);
+        assertThat(batching.version("finance.invoices")).isEqualTo(2);
+        assertThat(batching.projectionPositions.current("sales.orders")).isEqualTo(2);
+        assertThat(batching.projectionPositions.current("finance.invoices")).isEqualTo(1);
+        assertThat(batching.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(5);
+    }
+
+    @Test
+    void aPollRedeliveringEventsAppliedBeforeIsAppliedOneByOneAndChangesNothingTwice() {
+        Ingestion batching = Ingestion.over(mongo.freshDatabase());
+        List<IncomingEvent> orders = DataProductStream.of("sales.orders").registered().updated().published().events();
+        List<IncomingEvent> invoices = DataProductStream.of("finance.invoices").registered().updated().events();
+        batching.listener.onRecords(interleaved(orders, invoices).subList(0, 3));
+
+        batching.listener.onRecords(interleaved(orders, invoices)); // from offset 0 again, as after a crash
+
+        assertThat(batching.counter(ProjectionDispatcher.BATCHES_COUNTER, "outcome", "one-by-one")).isEqualTo(1);
+        assertThat(batching.counter(ProjectionDispatcher.EVENTS_COUNTER, "outcome", "duplicate")).isEqualTo(3);
+        assertThat(batching.version("sales.orders")).isEqualTo(3);
+        assertThat(batching.version("finance.invoices")).isEqualTo(2);
+        assertThat(batching.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(5);
+    }
+
+    @Test
+    void aPollWithAGapIsAppliedOneByOneUpToTheGapAndNamesTheEventAfterIt() {
+        Ingestion batching = Ingestion.over(mongo.freshDatabase());
+        List<IncomingEvent> orders = DataProductStream.of("sales.orders").registered().updated().published().events();
+        List<IncomingEvent> invoices = DataProductStream.of("finance.invoices").registered().updated().events();
+        List<ConsumerRecord<String, byte[]>> withoutTheUpdate = new ArrayList<>(interleaved(orders, invoices));
+        withoutTheUpdate.remove(2); // orders 1: offsets 0, 1, 3, 4 remain
+
+        assertThatThrownBy(() -> batching.listener.onRecords(withoutTheUpdate))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isEqualTo(3);
+                    assertThat(failed.getCause()).isInstanceOf(ProjectionGapException.class);
+                });
+
+        assertThat(batching.version("sales.orders")).isEqualTo(1);
+        assertThat(batching.version("finance.invoices")).isEqualTo(2);
+        assertThat(batching.consumerPositions.applied(Ingestion.GROUP, PARTITION)).hasValue(4);
+    }
+
     // Offsets 0..4: orders 0, invoices 0, orders 1, invoices 1, orders 2.
     private static List<ConsumerRecord<String, byte[]>> interleaved(List<IncomingEvent> orders,
             List<IncomingEvent> invoices) {

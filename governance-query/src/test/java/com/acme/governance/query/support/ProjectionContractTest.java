@@ -5,6 +5,7 @@ import com.acme.governance.query.config.ReadModelIndexes;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.acme.governance.query.ingestion.Projection;
 import com.acme.governance.query.ingestion.ProjectionGapException;
+import com.acme.governance.query.ingestion.ReadModelBatch;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -133,6 +134,58 @@ public abstract class ProjectionContractTest {
                 assertThat(readModel()).isEqualTo(readModelAfter(stream.subList(0, index + 2)));
             });
         });
+    }
+
+    @Test
+    void theLogWrittenAsOneBatchMakesTheReadModelOfItsEventsAppliedOneByOne() {
+        assertThat(projection.writesInBatches()).as("every projection of the product writes in batches").isTrue();
+        List<IncomingEvent> log = interleaved();
+
+        inOneBatch(log).write();
+
+        assertThat(readModel()).isEqualTo(readModelAfter(log));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aBatchRedeliveringAnEventIsNotWrittenAsAWholeAndOneByOneMendsIt() {
+        return everyEvent((stream, index) -> dynamicTest("redelivering " + name(stream.get(index)), () -> {
+            freshReadModel();
+            apply(stream.subList(0, index + 1));
+
+            assertThatThrownBy(() -> inOneBatch(stream.subList(index, stream.size())).write())
+                    .isInstanceOf(ReadModelBatch.NotWrittenAsAWhole.class);
+            apply(stream);
+
+            assertThat(readModel()).isEqualTo(readModelAfter(stream));
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aBatchWithAGapIsNotWrittenAsAWholeAndNothingPastTheGapIsWritten() {
+        return everyEvent((stream, index) -> index + 1 < stream.size(), (stream, index) -> {
+            List<IncomingEvent> withoutOne = new ArrayList<>(stream);
+            IncomingEvent missing = withoutOne.remove(index);
+            return dynamicTest("without " + name(missing), () -> {
+                freshReadModel();
+
+                assertThatThrownBy(() -> inOneBatch(withoutOne).write()).isInstanceOfAny(
+                        ReadModelBatch.NotWrittenAsAWhole.class, ProjectionGapException.class);
+                Map<String, List<Document>> beforeTheGap = readModelAfter(stream.subList(0, index));
+                readModel().forEach((collection, documents) -> assertThat(beforeTheGap.get(collection))
+                        .as("every document the batch wrote to %s is as the events before the gap make it", collection)
+                        .containsAll(documents));
+                apply(stream);
+
+                assertThat(readModel()).isEqualTo(readModelAfter(stream));
+            });
+        });
+    }
+
+    /** The events applied with a batch collecting their writes, not written yet. */
+    private ReadModelBatch inOneBatch(List<IncomingEvent> events) {
+        ReadModelBatch batch = new ReadModelBatch();
+        batch.collect(() -> events.forEach(projection::apply));
+        return batch;
     }
 
     /** Every collection it writes, each in {@code _id} order, exactly as stored. */
