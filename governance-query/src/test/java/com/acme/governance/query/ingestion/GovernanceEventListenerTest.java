@@ -171,13 +171,17 @@ class GovernanceEventListenerTest {
         assertThat(failing.version("sales.orders")).isEqualTo(1); // its later events wait behind the failed one
     }
 
+    /** The five records of {@link #interleaved}: sales.orders 0 to 2 and finance.invoices 0 and 1. */
+    private static List<ConsumerRecord<String, byte[]>> ordersAndInvoices() {
+        return interleaved(DataProductStream.of("sales.orders").registered().updated().published().events(),
+                DataProductStream.of("finance.invoices").registered().updated().events());
+    }
+
     @Test
     void aPollOfNewEventsIsWrittenAsOneBatchAndEveryPositionAdvances() {
         Ingestion batching = Ingestion.over(mongo.freshDatabase());
-        List<IncomingEvent> orders = DataProductStream.of("sales.orders").registered().updated().published().events();
-        List<IncomingEvent> invoices = DataProductStream.of("finance.invoices").registered().updated().events();
 
-        batching.listener.onRecords(interleaved(orders, invoices));
+        batching.listener.onRecords(ordersAndInvoices());
 
         assertThat(batching.counter(ProjectionDispatcher.BATCHES_COUNTER, "outcome", "written")).isEqualTo(1);
         assertThat(batching.counter(ProjectionDispatcher.EVENTS_COUNTER, "outcome", "applied")).isEqualTo(5);
@@ -191,11 +195,9 @@ class GovernanceEventListenerTest {
     @Test
     void aPollRedeliveringEventsAppliedBeforeIsAppliedOneByOneAndChangesNothingTwice() {
         Ingestion batching = Ingestion.over(mongo.freshDatabase());
-        List<IncomingEvent> orders = DataProductStream.of("sales.orders").registered().updated().published().events();
-        List<IncomingEvent> invoices = DataProductStream.of("finance.invoices").registered().updated().events();
-        batching.listener.onRecords(interleaved(orders, invoices).subList(0, 3));
+        batching.listener.onRecords(ordersAndInvoices().subList(0, 3));
 
-        batching.listener.onRecords(interleaved(orders, invoices)); // from offset 0 again, as after a crash
+        batching.listener.onRecords(ordersAndInvoices()); // from offset 0 again, as after a crash
 
         assertThat(batching.counter(ProjectionDispatcher.BATCHES_COUNTER, "outcome", "one-by-one")).isEqualTo(1);
         assertThat(batching.counter(ProjectionDispatcher.EVENTS_COUNTER, "outcome", "duplicate")).isEqualTo(3);
@@ -207,9 +209,7 @@ class GovernanceEventListenerTest {
     @Test
     void aPollWithAGapIsAppliedOneByOneUpToTheGapAndNamesTheEventAfterIt() {
         Ingestion batching = Ingestion.over(mongo.freshDatabase());
-        List<IncomingEvent> orders = DataProductStream.of("sales.orders").registered().updated().published().events();
-        List<IncomingEvent> invoices = DataProductStream.of("finance.invoices").registered().updated().events();
-        List<ConsumerRecord<String, byte[]>> withoutTheUpdate = new ArrayList<>(interleaved(orders, invoices));
+        List<ConsumerRecord<String, byte[]>> withoutTheUpdate = new ArrayList<>(ordersAndInvoices());
         withoutTheUpdate.remove(2); // orders 1: offsets 0, 1, 3, 4 remain
 
         assertThatThrownBy(() -> batching.listener.onRecords(withoutTheUpdate))

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
  * answered from a {@link SortedFieldIndex} instead of a scan of every document: Axon's aggregate load
  * ({@code aggregateIdentifier} and a sequence range), its tracking processors' polls (a {@code timeStamp} range),
  * the read models' secondary lookups. Results are the same: every candidate is matched against the whole query and
- * sorted as before (ADR 0034). The sorted indexes live in memory and are rebuilt from the documents when the store
- * opens.
+ * sorted as before (ADR 0035). The sorted indexes live in memory and are rebuilt from the documents when the store
+ * opens. Candidates that a long {@code $nin} of the query excludes for certain are left out before matching
+ * (ADR 0043).
  */
 final class IndexedH2Collection extends H2Collection {
 
@@ -36,14 +38,21 @@ final class IndexedH2Collection extends H2Collection {
 
     private static final Logger log = LoggerFactory.getLogger(IndexedH2Collection.class);
     private static final LongAdder SERVED = new LongAdder();
+    private static final LongAdder LEFT_OUT = new LongAdder();
     private static final int SCAN_WORTH_REPORTING = 1000;
     private static final Set<String> SCANNED_SHAPES = ConcurrentHashMap.newKeySet();
+    private static final int EXCLUSION_WORTH_A_SET = 16;
 
     private final Map<String, SortedFieldIndex> sorted = new ConcurrentHashMap<>();
 
     /** How many queries of this JVM a sorted index answered, rather than a scan. */
     static long queriesServedFromSortedIndexes() {
         return SERVED.sum();
+    }
+
+    /** How many candidates of this JVM's queries a {@code $nin} set left out before matching. */
+    static long candidatesLeftOutByExclusion() {
+        return LEFT_OUT.sum();
     }
 
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -100,8 +109,8 @@ final class IndexedH2Collection extends H2Collection {
                 Iterable<Object> candidates = index == null ? null : index.candidates(condition.getValue());
                 if (candidates != null) {
                     SERVED.increment();
-                    return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize,
-                            fieldSelector);
+                    return matchDocuments(query, withoutExcluded(query, candidates), orderBy, numberToSkip, limit,
+                            batchSize, fieldSelector);
                 }
             }
         }
@@ -110,6 +119,44 @@ final class IndexedH2Collection extends H2Collection {
                     count(), getFullName(), shape(query));
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The candidates, less those that a long {@code $nin} list of strings in the query excludes for certain: a
+     * tracking processor's poll names every event it saw within its look-back ({@code eventIdentifier: {$nin:
+     * [...]}}), and the stock matcher compares each candidate with each listed value, a cost that grows with the
+     * square of the events in the window (ADR 0043). Only a candidate whose value is one of the listed strings is
+     * left out; every other one is matched against the whole query, the {@code $nin} included, as before.
+     */
+    private Iterable<Object> withoutExcluded(Document query, Iterable<Object> candidates) {
+        Map<String, Set<String>> excluded = excludedStrings(query);
+        if (excluded.isEmpty()) {
+            return candidates;
+        }
+        List<Object> kept = new ArrayList<>();
+        for (Object position : candidates) {
+            Document document = getDocument(position);
+            if (document == null || excluded.entrySet().stream().noneMatch(field ->
+                    document.get(field.getKey()) instanceof String value && field.getValue().contains(value))) {
+                kept.add(position);
+            } else {
+                LEFT_OUT.increment();
+            }
+        }
+        return kept;
+    }
+
+    /** The top-level (or {@code $and}) {@code $nin} lists of strings long enough to be worth a set, by field. */
+    static Map<String, Set<String>> excludedStrings(Document query) {
+        Map<String, Set<String>> excluded = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> field : fieldClauses(query)) {
+            if (field.getValue() instanceof Document operators && operators.get("$nin") instanceof Collection<?> listed
+                    && listed.size() >= EXCLUSION_WORTH_A_SET && listed.stream().allMatch(String.class::isInstance)) {
+                Set<String> strings = excluded.computeIfAbsent(field.getKey(), key -> new HashSet<>());
+                listed.forEach(item -> strings.add((String) item));
+            }
+        }
+        return excluded;
     }
 
     /** The query's fields and operators, without its values. */
@@ -129,22 +176,29 @@ final class IndexedH2Collection extends H2Collection {
     /** The top-level conditions of the query (through {@code $and}) that a sorted index can answer, by field. */
     static Map<String, SortedFieldIndex.Condition> conditions(Document query) {
         Map<String, SortedFieldIndex.Condition> conditions = new LinkedHashMap<>();
-        List<Document> clauses = new ArrayList<>(List.of(query));
-        for (int i = 0; i < clauses.size(); i++) {
-            for (Map.Entry<String, Object> entry : clauses.get(i).entrySet()) {
-                String key = entry.getKey();
-                Object value = entry.getValue();
-                if (key.equals("$and") && value instanceof Collection<?> all) {
-                    all.stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(clauses::add);
-                } else if (!key.startsWith("$") && !key.contains(".")) {
-                    SortedFieldIndex.Condition condition = condition(value);
-                    if (condition != null) {
-                        conditions.putIfAbsent(key, condition);
-                    }
-                }
+        for (Map.Entry<String, Object> field : fieldClauses(query)) {
+            SortedFieldIndex.Condition condition = condition(field.getValue());
+            if (condition != null) {
+                conditions.putIfAbsent(field.getKey(), condition);
             }
         }
         return conditions;
+    }
+
+    /** The query's conditions on top-level fields, at its top or under its {@code $and}s, in order. */
+    private static List<Map.Entry<String, Object>> fieldClauses(Document query) {
+        List<Map.Entry<String, Object>> fields = new ArrayList<>();
+        List<Document> clauses = new ArrayList<>(List.of(query));
+        for (int i = 0; i < clauses.size(); i++) {
+            for (Map.Entry<String, Object> entry : clauses.get(i).entrySet()) {
+                if (entry.getKey().equals("$and") && entry.getValue() instanceof Collection<?> all) {
+                    all.stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(clauses::add);
+                } else if (!entry.getKey().startsWith("$") && !entry.getKey().contains(".")) {
+                    fields.add(entry);
+                }
+            }
+        }
+        return fields;
     }
 
     private static SortedFieldIndex.Condition condition(Object value) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +41,10 @@ class IndexedH2CollectionTest {
                     Sorts.descending("sequenceNumber"), 1),
             n -> new Query(Filters.and(Filters.gte("timeStamp", START.plusSeconds(n * 3L).toString()),
                     Filters.nin("eventIdentifier", List.of("event-" + n, "event-" + (n + 1)))),
+                    Sorts.ascending("timeStamp", "sequenceNumber"), 25),
+            // a poll that saw many events in its look-back: a set leaves them out before matching (ADR 0043)
+            n -> new Query(Filters.and(Filters.gte("timeStamp", START.plusSeconds(n * 3L).toString()),
+                    Filters.nin("eventIdentifier", IntStream.range(n, n + 60).mapToObj(i -> "event-" + i).toList())),
                     Sorts.ascending("timeStamp", "sequenceNumber"), 25),
             n -> new Query(Filters.and(Filters.gt("timeStamp", START.plusSeconds(n).toString()),
                     Filters.lt("timeStamp", START.plusSeconds(n + 90L).toString())), Sorts.ascending("_id"), 0),
@@ -66,10 +71,31 @@ class IndexedH2CollectionTest {
                                 .append("team", "team-1")));
                 server.events().deleteMany(Filters.eq("aggregateIdentifier", "aggregate-5"));
                 server.events().insertOne(event(500, "aggregate-5", 0).append("team", List.of("team-0", "team-1")));
+                // $nin over an array excludes it when any element is listed: left to the matcher
+                server.events().insertOne(event(501, "aggregate-6", 900)
+                        .append("eventIdentifier", List.of("event-30", "event-" + 1000)));
+                server.events().insertOne(event(502, "aggregate-6", 901)
+                        .append("eventIdentifier", List.of("event-" + 1001)));
             }
             // an array in "team" needs multikey semantics: its index declines from then on, the team shapes scan
-            assertSameAnswers(stock, indexed, 4);
+            assertSameAnswers(stock, indexed, 5);
         }
+    }
+
+    @Test
+    void onlyLongNinListsOfStringsAtTheTopOrUnderAndAreTakenAsSets() {
+        List<String> seen = IntStream.range(0, 20).mapToObj(i -> "event-" + i).toList();
+        var poll = stored("$and", List.of(stored("timeStamp", stored("$gte", "t")),
+                stored("eventIdentifier", stored("$nin", seen))));
+
+        assertThat(IndexedH2Collection.excludedStrings(poll)).containsOnlyKeys("eventIdentifier")
+                .extractingByKey("eventIdentifier").satisfies(set -> assertThat(set).hasSize(20));
+        assertThat(IndexedH2Collection.excludedStrings(stored("eventIdentifier",
+                stored("$nin", seen.subList(0, 3))))).as("a short list").isEmpty();
+        assertThat(IndexedH2Collection.excludedStrings(stored("eventIdentifier",
+                stored("$nin", IntStream.range(0, 20).boxed().toList())))).as("not strings").isEmpty();
+        assertThat(IndexedH2Collection.excludedStrings(stored("$or", List.of(stored("eventIdentifier",
+                stored("$nin", seen)))))).as("under $or").isEmpty();
     }
 
     @Test
@@ -89,12 +115,13 @@ class IndexedH2CollectionTest {
     }
 
     private void assertSameAnswers(EmbeddedServer stock, EmbeddedServer indexed) {
-        assertSameAnswers(stock, indexed, 6);
+        assertSameAnswers(stock, indexed, 7);
     }
 
     /** The first {@code servedShapes} shapes are answered by a sorted index; the $in and the regex by a scan. */
     private void assertSameAnswers(EmbeddedServer stock, EmbeddedServer indexed, int servedShapes) {
         long servedBefore = IndexedH2Collection.queriesServedFromSortedIndexes();
+        long leftOutBefore = IndexedH2Collection.candidatesLeftOutByExclusion();
         for (int n = 0; n < 40; n++) {
             for (Function<Integer, Query> shape : QUERIES) {
                 Query query = shape.apply(n);
@@ -103,6 +130,8 @@ class IndexedH2CollectionTest {
             }
         }
         assertThat(IndexedH2Collection.queriesServedFromSortedIndexes() - servedBefore).isEqualTo(40L * servedShapes);
+        assertThat(IndexedH2Collection.candidatesLeftOutByExclusion() - leftOutBefore)
+                .as("candidates the long $nin left out before matching").isPositive();
     }
 
     private static List<Document> answer(MongoCollection<Document> events, Query query) {
@@ -129,6 +158,11 @@ class IndexedH2CollectionTest {
         return new Document("_id", "event-" + i).append("eventIdentifier", "event-" + i)
                 .append("aggregateIdentifier", aggregate).append("sequenceNumber", sequence)
                 .append("timeStamp", START.plusSeconds(i * 2L + (i % 3 == 0 ? 7 : 0)).toString());
+    }
+
+    /** A query as the server sees it. */
+    private static de.bwaldvogel.mongo.bson.Document stored(String key, Object value) {
+        return new de.bwaldvogel.mongo.bson.Document(key, value);
     }
 
     private EmbeddedServer durable() {
