@@ -41,13 +41,14 @@ public final class Bench {
                 + options.jar()));
         try (Stack stack = options.url().isPresent()
                 ? Stack.target(options.url().get(), options.mongoUri().orElseThrow(), options.kafka().orElseThrow())
-                : Stack.launch(options.jar(), Files.createTempDirectory("governance-bench"), "2g",
+                : Stack.launch(options.jar(), Files.createTempDirectory("governance-bench"), options.heap(),
                         options.recording().map(Path::toAbsolutePath))) {
             Api api = new Api(stack.url());
             Instant began = Instant.now();
             CommandMix.definePolicy(api, run);
-            try (MeshLoader loader = new MeshLoader(api, run, stack.mongoUri())) {
-                loader.growTo(options.sizes().get(0), Bench::progress);
+            try (MeshLoader loader = new MeshLoader(api, run, stack.mongoUri());
+                 HistoryCopies copies = new HistoryCopies(stack.kafka(), stack.mongoUri(), run)) {
+                loader.growTo(Math.min(options.sizes().get(0), options.growBeyond()), Bench::progress);
                 progress("measuring this machine's limits");
                 RawLimits.Figures limits = new RawLimits(stack.kafka(), stack.mongoUri(), run)
                         .measure(options.limitRecords(), LIMIT_CLIENTS);
@@ -57,7 +58,10 @@ public final class Bench {
                         limits.mongoInsertMany(), limits.mongoBulk(), limits.sha256()));
                 List<SizeResult> results = new ArrayList<>();
                 for (int size : options.sizes()) {
-                    loader.growTo(size, Bench::progress);
+                    loader.growTo(Math.min(size, options.growBeyond()), Bench::progress);
+                    if (size > options.growBeyond()) {
+                        copy(api, stack.kafka(), copies, size);
+                    }
                     results.add(atSize(api, loader.storedEvents(), began));
                     print(results.get(results.size() - 1));
                 }
@@ -70,10 +74,31 @@ public final class Bench {
                 }
                 String target = options.url().map(url -> url + " (MongoDB " + options.mongoUri().get() + ", Kafka "
                         + options.kafka().get() + ")").orElse("the local stack launched from " + options.jar()
-                        + " (embedded Kafka broker and MongoDB-wire server with its durable store), -Xmx2g");
-                return new Report(options, target, limits, results, drained, idle).write();
+                        + " (embedded Kafka broker and MongoDB-wire server with its durable store), -Xmx" + options.heap());
+                String history = copies.copies() == 0 ? "Every event was decided by the commands."
+                        : String.format(Locale.ROOT, "The first %,d events were decided by the commands; beyond %,d "
+                                + "events the history was copied %d times (%,d events each) straight into the event "
+                                + "store and onto the topic, each copy with hash chains of its own, not decided by "
+                                + "commands (HistoryCopies, ADR 0034).", copies.originalEvents(),
+                        options.growBeyond(), copies.copies(), copies.originalEvents());
+                return new Report(options, target, history, limits, results, drained, idle).write();
             }
         }
+    }
+
+    /**
+     * Copies the history up to {@code size} once the command side has handled all of it (its processors are then
+     * past the copies' timestamps), then waits for the read side to ingest the copies: the scenarios measure a read
+     * side that has caught up, as after any backlog.
+     */
+    private void copy(Api api, String kafka, HistoryCopies copies, int size) throws Exception {
+        Duration wait = Duration.ofSeconds(options.catchUpSeconds());
+        BacklogDrain drain = new BacklogDrain(api, kafka);
+        drain.await(wait, Bench::progress);
+        copies.growTo(size, Bench::progress);
+        BacklogDrain.Drained ingested = drain.await(wait, Bench::progress);
+        progress(String.format(Locale.ROOT, "the copies %s in %.0f s", ingested.drained()
+                ? "were ingested" : "were NOT all ingested (" + ingested.remaining() + ")", ingested.seconds()));
     }
 
     /** B8 watches the stack only once the load's backlog has drained, or says that it had not. */

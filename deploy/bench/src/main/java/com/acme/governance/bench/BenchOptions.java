@@ -19,11 +19,16 @@ import java.util.Optional;
  * @param idleSeconds     how long the idle stack is watched (B8)
  * @param idleWaitSeconds how long B8 waits at most, before it watches, for the load's backlog to drain
  * @param recording       where the launched stack writes a JFR recording of the whole run, if anywhere
+ * @param growBeyond      sizes above this many events are reached by copying the history ({@link HistoryCopies})
+ *                        rather than through the commands; the first size by default
+ * @param catchUpSeconds  how long, after a copy, the harness waits at most for the read side to ingest it
+ * @param heap            the launched stack's maximum heap ({@code -Xmx})
  */
 public record BenchOptions(List<Integer> sizes, List<Integer> clients, int rounds, int roundSeconds,
                            int limitRecords, int idleSeconds, int idleWaitSeconds, Optional<String> url,
                            Optional<String> mongoUri, Optional<String> kafka, Path jar, Path out,
-                           Optional<Path> recording, String command) {
+                           Optional<Path> recording, int growBeyond, int catchUpSeconds, String heap,
+                           String command) {
 
     private static final String DEFAULT_JAR = "deploy/local/target/governance-local-0.1.0-SNAPSHOT.jar";
 
@@ -36,8 +41,8 @@ public record BenchOptions(List<Integer> sizes, List<Integer> clients, int round
             given.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
         }
         boolean tiny = Boolean.parseBoolean(given.remove("tiny"));
-        BenchOptions options = new BenchOptions(
-                integers(given.remove("sizes"), tiny ? "200" : "10000,50000"),
+        List<Integer> sizes = integers(given.remove("sizes"), tiny ? "200,3000" : "10000,100000,1000000");
+        BenchOptions options = new BenchOptions(sizes,
                 integers(given.remove("clients"), tiny ? "1,2" : "1,2,4,8,16,32"),
                 Integer.parseInt(given.getOrDefault("rounds", tiny ? "1" : "3")),
                 Integer.parseInt(given.getOrDefault("round-seconds", tiny ? "2" : "10")),
@@ -48,9 +53,12 @@ public record BenchOptions(List<Integer> sizes, List<Integer> clients, int round
                 Optional.ofNullable(given.remove("kafka")),
                 Path.of(given.getOrDefault("jar", DEFAULT_JAR)), Path.of(given.getOrDefault("out", "docs/performance")),
                 Optional.ofNullable(given.remove("jfr")).map(Path::of),
+                Integer.parseInt(given.getOrDefault("copy-beyond", String.valueOf(sizes.get(0)))),
+                Integer.parseInt(given.getOrDefault("catch-up-seconds", "3600")),
+                given.getOrDefault("heap", "2g"),
                 "java -jar deploy/bench/target/governance-bench.jar " + String.join(" ", arguments));
         given.keySet().removeAll(List.of("rounds", "round-seconds", "limit-records", "idle-seconds",
-                "idle-wait-seconds", "jar", "out"));
+                "idle-wait-seconds", "jar", "out", "copy-beyond", "catch-up-seconds", "heap"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + given.keySet());
         }

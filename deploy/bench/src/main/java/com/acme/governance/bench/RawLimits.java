@@ -1,10 +1,6 @@
 package com.acme.governance.bench;
 
-import com.acme.governance.api.audit.AuditMetadata;
-import com.acme.governance.api.audit.CloudEventExtensions;
 import com.acme.governance.api.audit.HashChain;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -12,22 +8,18 @@ import com.mongodb.client.MongoCollection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bson.Document;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,12 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RawLimits {
 
-    public static final String TOPIC = "governance.events";
+    public static final String TOPIC = GovernanceTopic.TOPIC;
     private static final String EVENT_DATABASE = "governance_events";
     private static final String EVENT_COLLECTION = "domainevents";
     private static final WriteConcern ACKNOWLEDGED_AS_THE_PRODUCT = WriteConcern.MAJORITY.withJournal(true);
     private static final int BULK_BATCH = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Figures(double kafkaProduce, double kafkaConsume, double mongoInsertOne, double mongoInsertMany,
                           double mongoBulk, double sha256, int recordBytes, int documentBytes) {
@@ -81,17 +72,7 @@ public final class RawLimits {
 
     /** The topic's records from offset 0, repeated until there are {@code count}. */
     private List<ConsumerRecord<byte[], byte[]>> governanceRecords(int count) {
-        List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (read.size() < count && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(read::add);
-            }
-        }
+        List<ConsumerRecord<byte[], byte[]>> read = GovernanceTopic.read(kafka, count);
         if (read.isEmpty()) {
             throw new IllegalStateException("the governance topic is empty: load the mesh first");
         }
@@ -143,9 +124,7 @@ public final class RawLimits {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return GovernanceTopic.consumer(kafka);
     }
 
     private List<Document> storedEvents(int count) {
@@ -224,22 +203,8 @@ public final class RawLimits {
         return canonical.size() / seconds(start);
     }
 
-    private static HashChain.Link link(ConsumerRecord<byte[], byte[]> record) throws Exception {
-        JsonNode payload = JSON.readTree(record.value());
-        Map<String, String> extensions = Map.of(AuditMetadata.PRINCIPAL, CloudEventExtensions.PRINCIPAL,
-                AuditMetadata.TEAMS, CloudEventExtensions.TEAMS, AuditMetadata.ROLES, CloudEventExtensions.ROLES,
-                AuditMetadata.CORRELATION_ID, CloudEventExtensions.CORRELATION_ID,
-                AuditMetadata.CAUSATION_ID, CloudEventExtensions.CAUSATION_ID,
-                AuditMetadata.ISSUER, CloudEventExtensions.ISSUER);
-        return HashChain.Link.of(header(record, "ce_subject"), Long.parseLong(header(record, "ce_sequence")),
-                header(record, "ce_type"), header(record, "ce_id"), Instant.parse(header(record, "ce_time")), payload,
-                key -> header(record, "ce_" + extensions.get(key)),
-                key -> CloudEventExtensions.split(header(record, "ce_" + extensions.get(key))));
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private static HashChain.Link link(ConsumerRecord<byte[], byte[]> record) {
+        return GovernanceTopic.link(record.headers(), record.value());
     }
 
     private static double seconds(long startNanos) {

@@ -20,14 +20,17 @@ public final class Report {
 
     private final BenchOptions options;
     private final String target;
+    private final String history;
     private final RawLimits.Figures limits;
     private final List<SizeResult> sizes;
     private final Optional<BacklogDrain.Drained> drained;
     private final Optional<IdleStack.Idle> idle;
 
-    public Report(BenchOptions options, String target, RawLimits.Figures limits, List<SizeResult> sizes,
-                  Optional<BacklogDrain.Drained> drained, Optional<IdleStack.Idle> idle) {
+    /** @param history how the history was made: through the commands, or copied beyond a size */
+    public Report(BenchOptions options, String target, String history, RawLimits.Figures limits,
+                  List<SizeResult> sizes, Optional<BacklogDrain.Drained> drained, Optional<IdleStack.Idle> idle) {
         this.options = options;
+        this.history = history;
         this.target = target;
         this.limits = limits;
         this.sizes = sizes;
@@ -49,10 +52,10 @@ public final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# Performance report\n\n```bash\n").append(options.command()).append("\n```\n\n");
         md.append(String.format(Locale.ROOT, "Run %s against %s. %d cores, Java %s, %s; client and server on this one "
-                        + "machine, sharing its cores. Figures are medians of %d round(s); latencies in ms.%n%n",
+                        + "machine, sharing its cores. Figures are medians of %d round(s); latencies in ms. %s%n%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), target, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getName(),
-                options.rounds()));
+                options.rounds(), history));
         md.append("## Limits of this machine, same run\n\n| limit | per second |\n| --- | ---: |\n");
         row(md, "Kafka produce of the topic's own records (acks=all, idempotent; " + limits.recordBytes()
                 + " B average)", limits.kafkaProduce());

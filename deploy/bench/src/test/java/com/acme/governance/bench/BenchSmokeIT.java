@@ -5,12 +5,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The harness at tiny sizes against the local stack's jar, so that it cannot rot: every scenario runs and the report
- * and its charts are written. It asserts no timing: figures on a shared CI machine mean nothing.
+ * The harness at tiny sizes against the local stack's jar, so that it cannot rot: every scenario runs at two sizes, the
+ * second reached by copying the history, and the report and its charts are written. It asserts no timing: figures on a shared CI machine mean nothing.
  */
 class BenchSmokeIT {
 
@@ -28,7 +29,11 @@ class BenchSmokeIT {
         }
         assertThat(markdown).as("B8 waited for the load's backlog, which drains in seconds at this size")
                 .contains("the load's backlog drained before the window").doesNotContain("not idle");
-        assertThat(markdown).as("every chain verified valid").doesNotContain("INVALID")
+        assertThat(markdown).as("the second size was reached by copying the history")
+                .contains("the history was copied");
+        assertThat(Pattern.compile("(?m)^## [\\d,]+ events stored$").matcher(markdown).results().count())
+                .as("the scenarios ran at both sizes").isEqualTo(2);
+        assertThat(markdown).as("every chain verified valid, the copies' included").doesNotContain("INVALID")
                 .contains("Kafka produce", "MongoDB insertMany", "SHA-256");
         for (String chart : new String[] {"b1-command-curve.png", "b7-growth.png"}) {
             byte[] png = Files.readAllBytes(out.resolve(chart));
