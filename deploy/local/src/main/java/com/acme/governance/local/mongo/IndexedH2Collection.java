@@ -109,8 +109,8 @@ final class IndexedH2Collection extends H2Collection {
                 Iterable<Object> candidates = index == null ? null : index.candidates(condition.getValue());
                 if (candidates != null) {
                     SERVED.increment();
-                    return matchDocuments(query, withoutExcluded(query, candidates), orderBy, numberToSkip, limit,
-                            batchSize, fieldSelector);
+                    return matchCandidates(query, candidates, orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector);
                 }
             }
         }
@@ -122,28 +122,60 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     /**
-     * The candidates, less those that a long {@code $nin} list of strings in the query excludes for certain: a
+     * Matches the candidates of a sorted index, deciding a long {@code $nin} list of strings in the query by a set: a
      * tracking processor's poll names every event it saw within its look-back ({@code eventIdentifier: {$nin:
-     * [...]}}), and the stock matcher compares each candidate with each listed value, a cost that grows with the
-     * square of the events in the window (ADR 0043). Only a candidate whose value is one of the listed strings is
-     * left out; every other one is matched against the whole query, the {@code $nin} included, as before.
+     * [...]}}), and the stock matcher compares each candidate with each listed value, a cost of candidates x listed
+     * (ADR 0043). A candidate whose value is one of the listed strings is left out; when every other candidate holds
+     * a string (or nothing) there, the {@code $nin} holds for each of them and the rest of the query is matched
+     * without it. Any other value (an array, a number) leaves the whole query to the matcher, as before.
      */
-    private Iterable<Object> withoutExcluded(Document query, Iterable<Object> candidates) {
+    private QueryResult matchCandidates(Document query, Iterable<Object> candidates, Document orderBy,
+                                        int numberToSkip, int limit, int batchSize, Document fieldSelector) {
         Map<String, Set<String>> excluded = excludedStrings(query);
         if (excluded.isEmpty()) {
-            return candidates;
+            return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         List<Object> kept = new ArrayList<>();
+        boolean decided = true;
         for (Object position : candidates) {
             Document document = getDocument(position);
-            if (document == null || excluded.entrySet().stream().noneMatch(field ->
-                    document.get(field.getKey()) instanceof String value && field.getValue().contains(value))) {
-                kept.add(position);
-            } else {
+            boolean leftOut = false;
+            for (Map.Entry<String, Set<String>> field : excluded.entrySet()) {
+                Object value = document == null ? null : document.get(field.getKey());
+                if (value instanceof String text) {
+                    leftOut |= field.getValue().contains(text);
+                } else if (value != null) {
+                    decided = false;
+                }
+            }
+            if (leftOut) {
                 LEFT_OUT.increment();
+            } else {
+                kept.add(position);
             }
         }
-        return kept;
+        return matchDocuments(decided ? withoutNin(query, excluded.keySet()) : query, kept, orderBy, numberToSkip,
+                limit, batchSize, fieldSelector);
+    }
+
+    /** The query without the {@code $nin} of these fields, at its top and under its {@code $and}s. */
+    static Document withoutNin(Document query, Set<String> fields) {
+        Document rest = new Document();
+        query.forEach((key, value) -> {
+            if (key.equals("$and") && value instanceof Collection<?> all) {
+                rest.put(key, all.stream().map(clause -> clause instanceof Document document
+                        ? withoutNin(document, fields) : clause).toList());
+            } else if (fields.contains(key) && value instanceof Document operators && operators.containsKey("$nin")) {
+                Document others = new Document(operators);
+                others.remove("$nin");
+                if (!others.isEmpty()) {
+                    rest.put(key, others);
+                }
+            } else {
+                rest.put(key, value);
+            }
+        });
+        return rest;
     }
 
     /** The top-level (or {@code $and}) {@code $nin} lists of strings long enough to be worth a set, by field. */

@@ -46,6 +46,11 @@ class IndexedH2CollectionTest {
             n -> new Query(Filters.and(Filters.gte("timeStamp", START.plusSeconds(n * 3L).toString()),
                     Filters.nin("eventIdentifier", IntStream.range(n, n + 60).mapToObj(i -> "event-" + i).toList())),
                     Sorts.ascending("timeStamp", "sequenceNumber"), 25),
+            // the same beside another condition on the field, which must still be matched
+            n -> new Query(Filters.and(Filters.gte("timeStamp", START.plusSeconds(n * 3L).toString()),
+                    Filters.nin("eventIdentifier", IntStream.range(n, n + 60).mapToObj(i -> "event-" + i).toList()),
+                    Filters.ne("eventIdentifier", "event-" + (n + 70))),
+                    Sorts.ascending("timeStamp", "sequenceNumber"), 25),
             n -> new Query(Filters.and(Filters.gt("timeStamp", START.plusSeconds(n).toString()),
                     Filters.lt("timeStamp", START.plusSeconds(n + 90L).toString())), Sorts.ascending("_id"), 0),
             n -> new Query(Filters.eq("team", "team-" + n % 3), Sorts.ascending("_id"), 0),
@@ -78,7 +83,7 @@ class IndexedH2CollectionTest {
                         .append("eventIdentifier", List.of("event-" + 1001)));
             }
             // an array in "team" needs multikey semantics: its index declines from then on, the team shapes scan
-            assertSameAnswers(stock, indexed, 5);
+            assertSameAnswers(stock, indexed, 6);
         }
     }
 
@@ -99,6 +104,20 @@ class IndexedH2CollectionTest {
     }
 
     @Test
+    void aNinDecidedBySetIsTakenOutOfTheQueryAndNothingElse() {
+        List<String> seen = IntStream.range(0, 20).mapToObj(i -> "event-" + i).toList();
+        var poll = stored("$and", List.of(stored("timeStamp", stored("$gte", "t")),
+                stored("eventIdentifier", stored("$nin", seen))));
+        var beside = stored("eventIdentifier", new de.bwaldvogel.mongo.bson.Document("$nin", seen).append("$ne", "x"));
+
+        assertThat(IndexedH2Collection.withoutNin(poll, java.util.Set.of("eventIdentifier")))
+                .isEqualTo(stored("$and", List.of(stored("timeStamp", stored("$gte", "t")),
+                        new de.bwaldvogel.mongo.bson.Document())));
+        assertThat(IndexedH2Collection.withoutNin(beside, java.util.Set.of("eventIdentifier")))
+                .isEqualTo(stored("eventIdentifier", stored("$ne", "x")));
+    }
+
+    @Test
     void theIndexesAreRebuiltWhenTheStoreOpensAgain() {
         try (EmbeddedServer stock = new EmbeddedServer(new H2Backend((String) null))) {
             history(stock.events());
@@ -115,7 +134,7 @@ class IndexedH2CollectionTest {
     }
 
     private void assertSameAnswers(EmbeddedServer stock, EmbeddedServer indexed) {
-        assertSameAnswers(stock, indexed, 7);
+        assertSameAnswers(stock, indexed, 8);
     }
 
     /** The first {@code servedShapes} shapes are answered by a sorted index; the $in and the regex by a scan. */
