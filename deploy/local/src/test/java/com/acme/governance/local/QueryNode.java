@@ -34,7 +34,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * once a second, like a MongoDB without journal recovering to its last checkpoint: a {@code kill -9} loses up to a
  * second of acknowledged writes, but what it keeps is a consistent snapshot. (H2's own background commit is not:
  * it was seen to keep a collection's document without its unique-index entry, and a later write without an earlier
- * one. Checkpoints are therefore taken between commands, never during one.) Started by
+ * one. Checkpoints are therefore taken between commands, never during one, and H2's store on a full write buffer,
+ * which happens within a command, is off: the read side's bulk writes filled it within a second, ADR 0042.) Started by
  * {@link QueryProcess}; arguments:
  * {@code --node.mongo=h2:<file>|memory|external --node.mongo-port=<port> --node.counts=<file>} and any Spring
  * arguments ({@code external}: the store runs elsewhere, at {@code --spring.data.mongodb.uri}, and the process's
@@ -83,7 +84,10 @@ public final class QueryNode {
 
     private static MongoBackend backend(String mongo) {
         if (mongo.startsWith("h2:")) {
-            return new CheckpointingH2Backend(new MVStore.Builder().fileName(mongo.substring(3)).autoCommitDisabled().open());
+            // autoCommitDisabled stops H2's background writer only; without a buffer of 0, H2 also stores by itself
+            // in the middle of a write once ~19 MB are unsaved, a snapshot taken within a command
+            return new CheckpointingH2Backend(new MVStore.Builder().fileName(mongo.substring(3)).autoCommitDisabled()
+                    .autoCommitBufferSize(0).open());
         }
         return new MemoryBackend();
     }
