@@ -1,20 +1,17 @@
 package com.acme.governance.local.bench;
 
-import com.acme.governance.local.FreePort;
 import com.acme.governance.local.mongo.DurableH2Backend;
+import com.acme.governance.local.mongo.EmbeddedServer;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,11 +39,9 @@ class StoreBulkWriteBenchmark {
     @Test
     void bulkWriteCost() throws Exception {
         Path dir = Files.createTempDirectory("bulk-bench");
-        DurableH2Backend backend = DurableH2Backend.open(dir.resolve("bench.mv"), true, DurableH2Backend.H2_KEYS_PER_PAGE);
-        MongoServer server = new MongoServer(backend);
-        int port = FreePort.find();
-        server.bind(new InetSocketAddress("localhost", port), 1, 16);
-        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+        try (EmbeddedServer store = new EmbeddedServer(
+                DurableH2Backend.open(dir.resolve("bench.mv"), true, DurableH2Backend.H2_KEYS_PER_PAGE), 16)) {
+            MongoClient client = store.client();
             MongoCollection<Document> models = client.getDatabase("bench").getCollection("read_models")
                     .withWriteConcern(WriteConcern.W1.withJournal(false));
             models.createIndex(new Document("_id", 1).append("version", 1),
@@ -73,8 +68,6 @@ class StoreBulkWriteBenchmark {
             System.out.printf("%n| updates | per second (median of %d) |%n| --- | --- |%n", ROUNDS);
             System.out.printf("| updateOne, %d threads | %.0f |%n", THREADS, median(single));
             System.out.printf("| bulkWrite of %d, ordered, 1 thread | %.0f |%n", BATCH, median(bulk));
-        } finally {
-            server.shutdownNow();
         }
     }
 

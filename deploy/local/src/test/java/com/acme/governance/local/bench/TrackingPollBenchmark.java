@@ -1,19 +1,16 @@
 package com.acme.governance.local.bench;
 
-import com.acme.governance.local.FreePort;
 import com.acme.governance.local.mongo.DurableH2Backend;
+import com.acme.governance.local.mongo.EmbeddedServer;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,11 +35,9 @@ class TrackingPollBenchmark {
     @Test
     void trackingPollCost() throws Exception {
         Path dir = Files.createTempDirectory("poll-bench");
-        DurableH2Backend backend = DurableH2Backend.open(dir.resolve("bench.mv"), true, DurableH2Backend.H2_KEYS_PER_PAGE);
-        MongoServer server = new MongoServer(backend);
-        int port = FreePort.find();
-        server.bind(new InetSocketAddress("localhost", port), 1, 16);
-        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+        try (EmbeddedServer store = new EmbeddedServer(
+                DurableH2Backend.open(dir.resolve("bench.mv"), true, DurableH2Backend.H2_KEYS_PER_PAGE), 16)) {
+            MongoClient client = store.client();
             MongoCollection<Document> events = client.getDatabase("bench").getCollection("domainevents");
             events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
                     new IndexOptions().unique(true));
@@ -90,8 +85,6 @@ class TrackingPollBenchmark {
                 rates.add(1e9 / (System.nanoTime() - start));
             }
             System.out.printf("| 2,000, and 10,000 events behind | %.1f |%n", median(rates));
-        } finally {
-            server.shutdownNow();
         }
     }
 
