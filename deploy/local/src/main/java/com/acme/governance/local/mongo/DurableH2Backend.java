@@ -86,6 +86,8 @@ public final class DurableH2Backend extends H2Backend {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toAbsolutePath().toString())
                 .autoCommitDisabled() // no background writer: only GroupCommit writes, and synchronously
+                // nor a store by the writing thread once ~19 MB are unsaved, which would capture a command half done
+                .autoCommitBufferSize(0)
                 .keysPerPage(keysPerPage)
                 .open();
         log.info("Opened {} with writes acknowledged after commit{}", file, forceToDevice ? " and fsync" : "");

@@ -58,6 +58,26 @@ class DurableH2BackendConcernsTest {
         }
     }
 
+    /**
+     * H2 stores by itself, in the writing thread, once its write buffer (19 MB by default) holds that much unsaved:
+     * that would capture a command half done, which the commit lock exists to prevent.
+     */
+    @Test
+    void nothingIsStoredWithinAWriteEvenBeyondH2sWriteBuffer() throws Exception {
+        try (Store store = Store.open(dir.resolve("store.mv"))) {
+            store.models().insertOne(new Document("_id", "durable"));
+            String padding = "x".repeat(128 * 1024);
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 200; i++) { // 25 MB
+                batch.add(new Document("_id", "batch-" + i).append("padding", padding));
+            }
+
+            store.models().withWriteConcern(UNJOURNALED).insertMany(batch);
+
+            assertThat(store.crashCopy(dir.resolve("crash.mv"))).containsExactly("durable");
+        }
+    }
+
     @Test
     void aLocalReadSeesAnUnflushedWriteWithoutWaitingForItsFlush() {
         try (Store store = Store.open(dir.resolve("store.mv"))) {
