@@ -14,7 +14,6 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,18 +111,8 @@ public class GovernanceEventListener implements ConsumerSeekAware, DisposableBea
         if (records.size() < 2) {
             return Optional.empty();
         }
-        List<IncomingEvent> events = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (parking.holdingRecordOf(RecordDecoder.aggregateIdOf(record), partitionOf(record)).isPresent()) {
-                return Optional.empty();
-            }
-            try {
-                events.add(decoder.decode(record));
-            } catch (UndecodableRecordException e) {
-                return Optional.empty();
-            }
-        }
-        return dispatcher.applyTogether(events);
+        return decoder.decodeAll(records, record -> parking.holdingRecordOf(RecordDecoder.aggregateIdOf(record),
+                partitionOf(record)).isPresent()).flatMap(dispatcher::applyTogether);
     }
 
     private void apply(ConsumerRecord<String, byte[]> record, Queue<Runnable> afterRecorded) {

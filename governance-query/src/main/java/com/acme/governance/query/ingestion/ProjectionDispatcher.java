@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Hands every event to every projection, then records that its aggregate's read models reached it. The position
@@ -92,18 +93,10 @@ public class ProjectionDispatcher {
             throw new MalformedEventException(event.type(), "type " + event.type() + " of " + event.describe()
                     + " is not in the EventCatalog of this version");
         }
-        if (generations == null || generations.isPinned()) {
+        return onItsGeneration(List.of(event), () -> {
             applyToAll(event, true);
-            return () -> {
-            };
-        }
-        ReadModelGenerations.Reading reading = generations.reading();
-        generations.pinned(reading.generation(), () -> applyToAll(event, true));
-        return () -> generations.swappedSince(reading).ifPresent(live -> {
-            log.info("{} was applied to generation {} while generation {} replaced it; applying it there too",
-                    event.describe(), reading.generation(), live);
-            generations.pinned(live, () -> applyToAll(event, false));
-        });
+            return true;
+        }).orElseThrow();
     }
 
     /**
@@ -119,17 +112,29 @@ public class ProjectionDispatcher {
         if (!batching || events.size() < 2 || !events.stream().allMatch(IncomingEvent::isCatalogued)) {
             return Optional.empty();
         }
+        return onItsGeneration(events, () -> writtenTogether(events));
+    }
+
+    /**
+     * Runs {@code write} of the events on the generation the thread is pinned to, else on the live one as of now
+     * (ADR 0026).
+     *
+     * @return empty when the write answered false (nothing to follow up); else what to run once the events' positions
+     * are recorded: applying them again to a generation that replaced the live one meanwhile
+     */
+    private Optional<Runnable> onItsGeneration(List<IncomingEvent> events, Supplier<Boolean> write) {
         if (generations == null || generations.isPinned()) {
-            return writtenTogether(events) ? Optional.of(() -> {
+            return write.get() ? Optional.of(() -> {
             }) : Optional.empty();
         }
         ReadModelGenerations.Reading reading = generations.reading();
-        if (!generations.pinned(reading.generation(), () -> writtenTogether(events))) {
+        if (!generations.pinned(reading.generation(), write)) {
             return Optional.empty();
         }
         return Optional.of(() -> generations.swappedSince(reading).ifPresent(live -> {
-            log.info("{} event(s) were applied to generation {} while generation {} replaced it; applying them there "
-                    + "too", events.size(), reading.generation(), live);
+            log.info("{} applied to generation {} while generation {} replaced it; applying there too",
+                    events.size() == 1 ? events.get(0).describe() + " was" : events.size() + " events were",
+                    reading.generation(), live);
             generations.pinned(live, () -> events.forEach(event -> applyToAll(event, false)));
         }));
     }

@@ -4,7 +4,10 @@ import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Decides whether a record of the event topic is an event this version can apply, before any projection sees it:
@@ -40,6 +43,26 @@ public class RecordDecoder {
             throw new UndecodableRecordException(ParkCategory.UNDECODABLE, e.getMessage(), e);
         }
         return event;
+    }
+
+    /**
+     * The events of all the records, in their order, for applying them as one batch; empty when any of them is
+     * undecodable or {@code held} (its aggregate waits behind a parked record), as then they are applied one by one.
+     */
+    public Optional<List<IncomingEvent>> decodeAll(List<ConsumerRecord<String, byte[]>> records,
+                                                   Predicate<ConsumerRecord<String, byte[]>> held) {
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (held.test(record)) {
+                return Optional.empty();
+            }
+            try {
+                events.add(decode(record));
+            } catch (UndecodableRecordException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(events);
     }
 
     /**

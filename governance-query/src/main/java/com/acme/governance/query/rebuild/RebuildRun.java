@@ -208,20 +208,10 @@ final class RebuildRun {
 
     /** The records as one batch of bulk writes, when none is held or undecodable and the batch was written. */
     private boolean appliedTogether(List<ConsumerRecord<String, byte[]>> records) {
-        List<IncomingEvent> events = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            String aggregateId = RecordDecoder.aggregateIdOf(record);
-            if (aggregateId != null && held.contains(aggregateId)) {
-                return false;
-            }
-            try {
-                events.add(services.decoder().decode(record));
-            } catch (UndecodableRecordException e) {
-                return false;
-            }
-        }
-        return services.generations().pinned(state.targetGeneration(),
-                () -> services.dispatcher().applyTogether(events)).isPresent();
+        return services.decoder().decodeAll(records, record -> held.contains(RecordDecoder.aggregateIdOf(record)))
+                .flatMap(events -> services.generations().pinned(state.targetGeneration(),
+                        () -> services.dispatcher().applyTogether(events)))
+                .isPresent();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
