@@ -42,7 +42,7 @@ public final class Bench {
         try (Stack stack = options.url().isPresent()
                 ? Stack.target(options.url().get(), options.mongoUri().orElseThrow(), options.kafka().orElseThrow())
                 : Stack.launch(options.jar(), Files.createTempDirectory("governance-bench"), options.heap(),
-                        options.recording().map(Path::toAbsolutePath))) {
+                        options.recording().map(Path::toAbsolutePath), options.stores())) {
             Api api = new Api(stack.url());
             Instant began = Instant.now();
             CommandMix.definePolicy(api, run);
@@ -74,7 +74,10 @@ public final class Bench {
                 }
                 String target = options.url().map(url -> url + " (MongoDB " + options.mongoUri().get() + ", Kafka "
                         + options.kafka().get() + ")").orElse("the local stack launched from " + options.jar()
-                        + " (embedded Kafka broker and MongoDB-wire server with its durable store), -Xmx" + options.heap());
+                        + options.stores().map(stores -> " on MongoDB " + stores.mongoUri() + " and Kafka "
+                                + stores.kafka() + " (grants not provisioned as ACLs)")
+                                .orElse(" (embedded Kafka broker and MongoDB-wire server with its durable store)")
+                        + ", -Xmx" + options.heap());
                 String history = copies.copies() == 0 ? "Every event was decided by the commands."
                         : String.format(Locale.ROOT, "The first %,d events were decided by the commands; beyond %,d "
                                 + "events the history was copied %d times (%,d events each) straight into the event "

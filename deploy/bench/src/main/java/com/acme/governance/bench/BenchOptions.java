@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * What to run, from {@code --name=value} arguments. Without {@code --url} the harness launches the local stack's
- * jar itself, on free ports and a fresh data directory, and also measures it idle (B8).
+ * jar itself, on free ports and a fresh data directory, and also measures it idle (B8): on its embedded Kafka and
+ * MongoDB, or, given {@code --mongo-uri} and {@code --kafka}, on those.
  *
  * @param sizes           history sizes (stored events) at which the scenarios run, in growing order: the growth curve
  * @param clients         the numbers of HTTP clients of the command-mix curve (B1)
@@ -66,7 +67,17 @@ public record BenchOptions(List<Integer> sizes, List<Integer> clients, int round
             throw new IllegalArgumentException("--url needs --mongo-uri and --kafka too: the limits are measured "
                     + "on the same MongoDB and Kafka the service uses");
         }
+        if (options.mongoUri().isPresent() != options.kafka().isPresent()) {
+            throw new IllegalArgumentException("--mongo-uri and --kafka go together: the launched stack uses both "
+                    + "or neither");
+        }
         return options;
+    }
+
+    /** The MongoDB and Kafka the launched jar is to use instead of its embedded ones, when given without a URL. */
+    public Optional<Stack.Stores> stores() {
+        return url.isPresent() ? Optional.empty()
+                : mongoUri.flatMap(mongo -> kafka.map(bootstrap -> new Stack.Stores(mongo, bootstrap)));
     }
 
     private static List<Integer> integers(String given, String fallback) {

@@ -40,8 +40,21 @@ public final class Stack implements AutoCloseable {
         return new Stack(url, mongoUri, kafka, null, null);
     }
 
-    /** Launches the local stack's jar, as the README's run command does, on free ports and a fresh data directory. */
-    public static Stack launch(Path jar, Path workDir, String heap, Optional<Path> recording)
+    /**
+     * A MongoDB and a Kafka the launched jar uses instead of its embedded ones.
+     *
+     * @param mongoUri a connection string (a replica set's, for majority writes)
+     * @param kafka    bootstrap servers
+     */
+    public record Stores(String mongoUri, String kafka) {
+    }
+
+    /**
+     * Launches the local stack's jar, as the README's run command does, on free ports and a fresh data directory: on
+     * its embedded Kafka and MongoDB, or on the given ones (adr/0045). Those have no authorizer the product could
+     * write ACLs to, so grants are not provisioned as ACLs there.
+     */
+    public static Stack launch(Path jar, Path workDir, String heap, Optional<Path> recording, Optional<Stores> stores)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no local stack jar at " + jar + ": build it first, as the README's "
@@ -57,14 +70,21 @@ public final class Stack implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC"));
         // a flight recording of the whole run, for the profile findings: JFR's profiling settings cost a few percent
         recording.ifPresent(file -> command.add("-XX:StartFlightRecording=settings=profile,filename=" + file));
-        command.addAll(List.of("-jar", jar.toString(),
-                "--server.port=" + http, "--governance.local.data-dir=" + data,
-                "--governance.local.kafka-port=" + kafka, "--governance.local.kafka-teams-port=" + freePort(),
-                "--governance.local.mongo-port=" + mongo));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + http, "--governance.local.data-dir=" + data));
+        if (stores.isPresent()) {
+            command.addAll(List.of("--governance.local.embedded=false",
+                    "--spring.data.mongodb.uri=" + stores.get().mongoUri(),
+                    "--spring.kafka.bootstrap-servers=" + stores.get().kafka(),
+                    "--governance.command.kafka-acls.enabled=false"));
+        } else {
+            command.addAll(List.of("--governance.local.kafka-port=" + kafka,
+                    "--governance.local.kafka-teams-port=" + freePort(), "--governance.local.mongo-port=" + mongo));
+        }
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        Stack stack = new Stack("http://localhost:" + http, "mongodb://localhost:" + mongo,
-                "localhost:" + kafka, process, log);
+        Stack stack = new Stack("http://localhost:" + http,
+                stores.map(Stores::mongoUri).orElse("mongodb://localhost:" + mongo),
+                stores.map(Stores::kafka).orElse("localhost:" + kafka), process, log);
         stack.awaitHealthy();
         return stack;
     }

@@ -18,13 +18,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param kafkaTeamsPort the broker's second listener, where the demo teams log in with SASL/PLAIN and are held to the
  *                       ACLs their grants create (adr/0033); 0 for none
  * @param mongoPort the MongoDB-wire server's port on localhost
+ * @param embedded  {@code false}: no embedded broker or server is started, and the services use the Kafka and MongoDB
+ *                  that {@code spring.kafka.bootstrap-servers} and {@code spring.data.mongodb.uri} name (the
+ *                  benchmark harness's run against real clusters, adr/0045); the audit key pair still comes from the
+ *                  data directory
  */
 @ConfigurationProperties("governance.local")
 public record LocalStackProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("9092") int kafkaPort,
         @DefaultValue("9093") int kafkaTeamsPort,
-        @DefaultValue("27017") int mongoPort) {
+        @DefaultValue("27017") int mongoPort,
+        @DefaultValue("true") boolean embedded) {
 
     public Path kafkaLogDir() {
         return dataDir.resolve("kafka");

@@ -21,10 +21,10 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <ul>
  * <li>Environment prepared (application.yml, environment variables and command-line arguments all read, no bean
- * created yet): starts the stack and points {@code spring.kafka.bootstrap-servers} and
- * {@code spring.data.mongodb.uri} at it; unless {@code governance.audit.signing-key} is set, points it and
- * {@code governance.audit.public-key} at the key pair of the data directory, created on the first start
- * ({@link LocalAuditKeys}).</li>
+ * created yet): starts the stack, unless {@code governance.local.embedded} is false, and points
+ * {@code spring.kafka.bootstrap-servers} and {@code spring.data.mongodb.uri} at it; unless
+ * {@code governance.audit.signing-key} is set, points it and {@code governance.audit.public-key} at the key pair of
+ * the data directory, created on the first start ({@link LocalAuditKeys}).</li>
  * <li>Context prepared: registers the stack as the context's first disposable bean. Spring destroys
  * singletons in reverse order of registration, so the stack stops last, after every service bean (Kafka
  * listeners, Axon processors, Mongo clients) has shut down against a live broker and server, and while
@@ -53,11 +53,14 @@ final class LocalStackStarter implements ApplicationListener<SpringApplicationEv
     private void start(ConfigurableEnvironment environment) {
         LocalStackProperties properties = Binder.get(environment)
                 .bindOrCreate("governance.local", LocalStackProperties.class);
-        LocalStack stack = new LocalStack(properties);
-        stack.start();
-        started.set(stack);
-        // First: the embedded stack's real addresses win over any default in application.yml.
-        Map<String, Object> stackProperties = new HashMap<>(stack.connectionProperties());
+        Map<String, Object> stackProperties = new HashMap<>();
+        if (properties.embedded()) {
+            LocalStack stack = new LocalStack(properties);
+            stack.start();
+            started.set(stack);
+            // First: the embedded stack's real addresses win over any default in application.yml.
+            stackProperties.putAll(stack.connectionProperties());
+        }
         if (!environment.containsProperty(LocalAuditKeys.SIGNING_KEY_PROPERTY)) {
             stackProperties.putAll(LocalAuditKeys.ensure(properties.keysDir()));
         }
