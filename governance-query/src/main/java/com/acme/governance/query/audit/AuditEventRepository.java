@@ -3,7 +3,6 @@ package com.acme.governance.query.audit;
 import com.acme.governance.query.config.ReadModelDatabase;
 import com.acme.governance.query.ingestion.IncomingEvent;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.springframework.stereotype.Component;
@@ -12,8 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /** Reads the {@code audit_events} event log. */
 @Component("queryAuditEventRepository")
@@ -74,10 +75,53 @@ public class AuditEventRepository {
     }
 
     /**
-     * Every match in the trail's order, as a cursor over the database's batches of {@code batchSize}: the caller
-     * reads at its own pace and must close it.
+     * Every match in the trail's order, read page after page of {@code pageSize} by the keyset (adr/0021): each page
+     * is a query of its own, so no cursor stays open on the database for the length of an export, and no query sorts
+     * the whole trail at once (the embedded store did, in one command that held every other behind it; ADR 0046).
      */
-    public MongoCursor<AuditEventDocument> export(ListAuditEvents query, int batchSize) {
-        return events.find(AuditTrailFilter.of(query)).sort(AuditTrailFilter.ORDER).batchSize(batchSize).cursor();
+    public TrailPages export(ListAuditEvents query, int pageSize) {
+        return new TrailPages(query, pageSize);
+    }
+
+    /** The export's events, one page in memory at a time; {@link #pageEnded()} tells when a page was read out. */
+    public final class TrailPages implements Iterator<AuditEventDocument> {
+
+        private final int pageSize;
+        private ListAuditEvents next;
+        private List<AuditEventDocument> page = List.of();
+        private int read;
+        private boolean last;
+
+        private TrailPages(ListAuditEvents query, int pageSize) {
+            this.next = query;
+            this.pageSize = pageSize;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (read == page.size() && !last) {
+                page = events.find(AuditTrailFilter.of(next)).sort(AuditTrailFilter.ORDER).limit(pageSize)
+                        .into(new ArrayList<>(pageSize));
+                read = 0;
+                last = page.size() < pageSize;
+                if (!page.isEmpty()) {
+                    next = next.resumedAfter(page.get(page.size() - 1).position());
+                }
+            }
+            return read < page.size();
+        }
+
+        @Override
+        public AuditEventDocument next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.get(read++);
+        }
+
+        /** Whether the events read so far end a page: the next one, if any, costs a query. */
+        public boolean pageEnded() {
+            return read == page.size();
+        }
     }
 }

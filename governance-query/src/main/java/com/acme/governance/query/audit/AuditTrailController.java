@@ -1,7 +1,6 @@
 package com.acme.governance.query.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -82,11 +81,11 @@ public class AuditTrailController {
         AuditTrailReaders.requireReader(authentication);
         ListAuditEvents query = AuditTrailParameters.parseExport(parameters);
         response.setContentType(MediaType.APPLICATION_NDJSON_VALUE);
-        try (MongoCursor<AuditEventDocument> cursor = events.export(query, exportBatchSize)) {
-            long lines = export.write(cursor, response.getOutputStream());
+        try {
+            long lines = export.write(events.export(query, exportBatchSize), response.getOutputStream());
             log.debug("Audit trail export of {} events to {}", lines, authentication.getName());
         } catch (IOException clientGone) {
-            // nothing left to answer: the cursor is closed, and the client knows it did not read to the end
+            // nothing left to answer: the client knows it did not read to the end
             log.info("Audit trail export to {} ended early: {}", authentication.getName(), clientGone.toString());
         }
     }

@@ -36,6 +36,8 @@ final class AuditTrailFilter {
             conditions.add(Filters.lt(TIME, query.to()));
         }
         if (query.after() != null) {
+            // redundant beside the keyset, and what lets an index on trailTime bound the read at the cursor
+            conditions.add(Filters.gte(TRAIL_TIME, query.after().time()));
             conditions.add(after(query.after()));
         }
         return conditions.isEmpty() ? Filters.empty() : Filters.and(conditions);

@@ -12,4 +12,9 @@ import java.time.Instant;
  */
 public record ListAuditEvents(String aggregateId, String aggregateType, String principal, String type, Instant from,
                               Instant to, AuditCursor after, int size) {
+
+    /** The same query, resuming after {@code position}. */
+    public ListAuditEvents resumedAfter(AuditCursor position) {
+        return new ListAuditEvents(aggregateId, aggregateType, principal, type, from, to, position, size);
+    }
 }

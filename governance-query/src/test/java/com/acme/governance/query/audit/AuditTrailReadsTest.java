@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** {@code GET /api/v1/audit/events}: the whole audit trail, paged by cursor or streamed as NDJSON, over HTTP. */
+/**
+ * {@code GET /api/v1/audit/events}: the whole audit trail, paged by cursor or streamed as NDJSON, over HTTP. The
+ * export reads pages of 3 here, so that every export spans several.
+ */
+@TestPropertySource(properties = "governance.query.audit.export-batch-size=3")
 class AuditTrailReadsTest extends QueryHttpTest {
 
     private static final String EVENTS = "/api/v1/audit/events";
@@ -159,6 +164,19 @@ class AuditTrailReadsTest extends QueryHttpTest {
 
         assertThat(export).endsWith("\n");
         assertThat(lines).containsExactlyElementsOf(items(json(as("dave", get(EVENTS).param("aggregateId", PRODUCT)))));
+    }
+
+    @Test
+    void theWholeExportReadsPageAfterPageInTheTrailsOrderWithoutRepeatingOrSkippingAnEvent() throws Exception {
+        String export = mvc.perform(as("dave", get(EVENTS)).accept(MediaType.APPLICATION_NDJSON))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<JsonNode> lines = Arrays.stream(export.split("\n")).map(AuditTrailReadsTest::parse).toList();
+        List<JsonNode> everything = items(json(as("dave", get(EVENTS).param("size", "1000"))));
+
+        assertThat(everything).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(lines).isSortedAccordingTo(TRAIL_ORDER).extracting(item -> item.get("eventId").asText())
+                .containsExactlyElementsOf(everything.stream().map(item -> item.get("eventId").asText()).toList());
     }
 
     @Test

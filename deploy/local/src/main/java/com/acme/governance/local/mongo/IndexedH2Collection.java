@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
@@ -35,10 +36,12 @@ import java.util.concurrent.atomic.LongAdder;
 final class IndexedH2Collection extends H2Collection {
 
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte", "$eq");
+    private static final ValueComparator VALUES = ValueComparator.asc();
 
     private static final Logger log = LoggerFactory.getLogger(IndexedH2Collection.class);
     private static final LongAdder SERVED = new LongAdder();
     private static final LongAdder LEFT_OUT = new LongAdder();
+    private static final LongAdder STOPPED_AT_LIMIT = new LongAdder();
     private static final int SCAN_WORTH_REPORTING = 1000;
     private static final Set<String> SCANNED_SHAPES = ConcurrentHashMap.newKeySet();
     private static final int EXCLUSION_WORTH_A_SET = 16;
@@ -53,6 +56,11 @@ final class IndexedH2Collection extends H2Collection {
     /** How many candidates of this JVM's queries a {@code $nin} set left out before matching. */
     static long candidatesLeftOutByExclusion() {
         return LEFT_OUT.sum();
+    }
+
+    /** How many queries of this JVM stopped reading candidates at their limit, in the sort's order. */
+    static long queriesStoppedAtTheirLimit() {
+        return STOPPED_AT_LIMIT.sum();
     }
 
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -109,9 +117,15 @@ final class IndexedH2Collection extends H2Collection {
                 Iterable<Object> candidates = index == null ? null : index.candidates(condition.getValue());
                 if (candidates != null) {
                     SERVED.increment();
-                    return matchCandidates(query, candidates, orderBy, numberToSkip, limit, batchSize,
+                    return matchCandidates(query, candidates, index.field(), orderBy, numberToSkip, limit, batchSize,
                             fieldSelector);
                 }
+            }
+            SortedFieldIndex bySort = sortedByFirstKey(orderBy, limit);
+            if (conditions.isEmpty() && bySort != null && bySort.coversAll(count()) && bySort.all() != null) {
+                SERVED.increment();
+                return matchCandidates(query, bySort.all(), bySort.field(), orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector);
             }
         }
         if (!exact && count() >= SCAN_WORTH_REPORTING && SCANNED_SHAPES.add(getFullName() + " " + shape(query))) {
@@ -119,6 +133,52 @@ final class IndexedH2Collection extends H2Collection {
                     count(), getFullName(), shape(query));
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** The sorted index of the sort's first key when it is ascending and the query has a limit, else null. */
+    private SortedFieldIndex sortedByFirstKey(Document orderBy, int limit) {
+        if (orderBy == null || orderBy.isEmpty() || limit <= 0) {
+            return null;
+        }
+        Map.Entry<String, Object> first = orderBy.entrySet().iterator().next();
+        return first.getValue() instanceof Number direction && direction.intValue() == 1 ? sorted.get(first.getKey())
+                : null;
+    }
+
+    /**
+     * Candidates in the order of {@code field}, for a query sorted by it first (ascending) with a limit: the matches
+     * past the first {@code skip + limit} can change nothing once the field's value has moved past the last of them,
+     * so reading stops there (ties on that value are still read, for the sort's later keys to decide). A page of a
+     * keyset-paged read (the audit trail's, its export's) then reads its page, not the rest of the collection
+     * (ADR 0046). Other queries get the candidates as they are.
+     */
+    private Iterable<Object> inSortOrderUpToLimit(Document query, Iterable<Object> candidates, String field,
+                                                  Document orderBy, int skip, int limit) {
+        SortedFieldIndex bySort = sortedByFirstKey(orderBy, limit);
+        if (bySort == null || !bySort.field().equals(field)) {
+            return candidates;
+        }
+        long wanted = (long) Math.max(0, skip) + limit;
+        List<Object> read = new ArrayList<>();
+        long matched = 0;
+        Object boundary = null;
+        for (Object position : candidates) {
+            Document document = getDocument(position);
+            if (document == null) {
+                continue;
+            }
+            if (boundary != null && VALUES.compare(document.get(field), boundary) > 0) {
+                STOPPED_AT_LIMIT.increment();
+                break;
+            }
+            if (documentMatchesQuery(document, query)) {
+                read.add(position);
+                if (++matched == wanted) {
+                    boundary = document.get(field);
+                }
+            }
+        }
+        return read;
     }
 
     /**
@@ -129,11 +189,12 @@ final class IndexedH2Collection extends H2Collection {
      * a string (or nothing) there, the {@code $nin} holds for each of them and the rest of the query is matched
      * without it. Any other value (an array, a number) leaves the whole query to the matcher, as before.
      */
-    private QueryResult matchCandidates(Document query, Iterable<Object> candidates, Document orderBy,
+    private QueryResult matchCandidates(Document query, Iterable<Object> candidates, String indexed, Document orderBy,
                                         int numberToSkip, int limit, int batchSize, Document fieldSelector) {
         Map<String, Set<String>> excluded = excludedStrings(query);
         if (excluded.isEmpty()) {
-            return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            return matchDocuments(query, inSortOrderUpToLimit(query, candidates, indexed, orderBy, numberToSkip, limit),
+                    orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         List<Object> kept = new ArrayList<>();
         boolean decided = true;
@@ -154,8 +215,9 @@ final class IndexedH2Collection extends H2Collection {
                 kept.add(position);
             }
         }
-        return matchDocuments(decided ? withoutNin(query, excluded.keySet()) : query, kept, orderBy, numberToSkip,
-                limit, batchSize, fieldSelector);
+        Document matchedBy = decided ? withoutNin(query, excluded.keySet()) : query;
+        return matchDocuments(matchedBy, inSortOrderUpToLimit(matchedBy, kept, indexed, orderBy, numberToSkip, limit),
+                orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     /** The query without the {@code $nin} of these fields, at its top and under its {@code $and}s. */

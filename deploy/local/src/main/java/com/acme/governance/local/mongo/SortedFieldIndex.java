@@ -10,6 +10,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The positions of a collection's documents by the value of one top-level field, sorted as the server compares
@@ -23,6 +24,7 @@ final class SortedFieldIndex {
 
     private final String field;
     private final NavigableMap<Object, Set<Object>> positions = new ConcurrentSkipListMap<>(ORDER);
+    private final LongAdder entries = new LongAdder();
     private volatile boolean multikey;
 
     SortedFieldIndex(String field) {
@@ -37,8 +39,9 @@ final class SortedFieldIndex {
         Object value = document.get(field);
         if (value instanceof Collection<?>) {
             multikey = true;
-        } else if (value != null) {
-            positions.computeIfAbsent(value, any -> new ConcurrentSkipListSet<>(ORDER)).add(position);
+        } else if (value != null
+                && positions.computeIfAbsent(value, any -> new ConcurrentSkipListSet<>(ORDER)).add(position)) {
+            entries.increment();
         }
     }
 
@@ -46,13 +49,28 @@ final class SortedFieldIndex {
         Object value = document.get(field);
         if (value != null && !(value instanceof Collection<?>)) {
             positions.computeIfPresent(value, (key, held) -> {
-                held.remove(position);
+                if (held.remove(position)) {
+                    entries.decrement();
+                }
                 return held.isEmpty() ? null : held;
             });
         }
     }
 
-    /** The candidates for this condition on the field, or null when the index cannot answer it. */
+    /**
+     * Whether every one of the collection's {@code documents} is in this index, each with a single value: then the
+     * whole index, in order, is every document sorted by the field.
+     */
+    boolean coversAll(long documents) {
+        return !multikey && entries.sum() == documents;
+    }
+
+    /** Every document of the index, in the field's order; null when it cannot answer. */
+    Iterable<Object> all() {
+        return candidates(new Condition(null, null, false, null, false));
+    }
+
+    /** The candidates for this condition on the field, in the field's order, or null when the index cannot answer it. */
     Iterable<Object> candidates(Condition condition) {
         if (multikey) {
             return null;
