@@ -1,9 +1,9 @@
 package com.acme.governance.local;
 
+import com.acme.governance.local.mongo.DurableH2Backend;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +55,8 @@ class AuditExportIT {
     @Test
     void anAuditorExportsTheWholeHistoryFromAServiceWithItsHeapCappedAndVerifiesItOffline() throws Exception {
         LocalKafkaBroker broker = new LocalKafkaBroker(dir.resolve("kafka"), FreePort.find());
-        MongoServer store = new MongoServer(new MemoryBackend());
+        // the local stack's own store, whose sorted indexes serve the export's keyset pages as MongoDB's indexes do
+        MongoServer store = new MongoServer(DurableH2Backend.open(dir.resolve("store.mv"), false));
         int mongoPort = FreePort.find();
         store.bind("localhost", mongoPort);
         broker.start();
