@@ -21,6 +21,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,8 +43,10 @@ import java.util.function.Consumer;
  * straight into the event store (insertMany, majority and journal, as the product acknowledges) and onto the topic
  * (acks=all, idempotent), each copy sealed in a hash chain of its own that {@code /audit/verify} checks like any
  * other. The copies are the product's own events, relayed as the relay relays them, but no command decided them: the
- * command side's processors never see them, since they keep the timestamps of the events they copy, older than every
- * processor's look-back; the read side ingests them from the topic as it would any backlog.
+ * command side never sees them, since each is stamped {@link #BEHIND_THE_SWEEP} before the event it copies, older than
+ * every processor's look-back and than the relay's sweep window (which re-relayed copies of the last ten minutes'
+ * events, as missed by tracking, when they kept their originals' times); the read side ingests them from the topic as
+ * it would any backlog.
  *
  * <p>An aggregate is copied whole or not at all: one named by the run (products, policies) takes the run's tag with
  * the copy's number, one named by a UUID (access requests) a UUID derived from it and the number; any other (the
@@ -51,6 +57,10 @@ final class HistoryCopies implements AutoCloseable {
     private static final String EVENT_DATABASE = "governance_events";
     private static final String EVENT_COLLECTION = "domainevents";
     private static final int BATCH = 1_000;
+    /** Beyond the relay's sweep window (10 minutes by default, ADR 0013) and every processor's look-back. */
+    static final Duration BEHIND_THE_SWEEP = Duration.ofMinutes(30);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String kafka;
@@ -162,6 +172,7 @@ final class HistoryCopies implements AutoCloseable {
         }
         Headers headers = new RecordHeaders(original.relayed().headers().toArray());
         set(headers, "ce_id", eventId);
+        set(headers, "ce_time", behindTheSweep(GovernanceTopic.header(headers, "ce_time")));
         set(headers, "ce_subject", aggregate);
         set(headers, "ce_" + CloudEventExtensions.PREVIOUS_HASH, previousHash);
         String hash = HashChain.hash(previousHash, GovernanceTopic.link(headers, value));
@@ -175,6 +186,7 @@ final class HistoryCopies implements AutoCloseable {
         document.remove("_id");
         document.put("aggregateIdentifier", aggregate);
         document.put("eventIdentifier", eventId);
+        document.put("timestamp", behindTheSweep(stored.getString("timestamp")));
         document.put("serializedPayload", payload);
         document.put("serializedMetaData", JSON.writeValueAsString(metaData));
         documents.add(document);
@@ -220,6 +232,15 @@ final class HistoryCopies implements AutoCloseable {
 
     private String tag(int copy) {
         return run + "c" + copy;
+    }
+
+    /**
+     * The instant {@link #BEHIND_THE_SWEEP} earlier, written as the original was: the store compares its timestamps
+     * as text, so the fraction of the second keeps its digits (a whole-minute shift leaves it as it is).
+     */
+    static String behindTheSweep(String timestamp) {
+        int fraction = timestamp.indexOf('T') + "HH:mm:ss".length() + 1;
+        return SECONDS.format(Instant.parse(timestamp).minus(BEHIND_THE_SWEEP)) + timestamp.substring(fraction);
     }
 
     private static void set(Headers headers, String name, String value) {
