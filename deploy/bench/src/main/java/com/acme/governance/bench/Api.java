@@ -9,11 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The service's REST API as the local users call it: HTTP Basic, JSON, the consistency token header. */
 public final class Api {
 
     public static final String TOKEN = "X-Governance-Token";
+    static final int STORE_RETRIES = 120;
+    private static final AtomicLong STORE_UNAVAILABLE = new AtomicLong();
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -50,15 +53,39 @@ public final class Api {
         }
     }
 
-    /** Sends and insists on the status: a benchmark that counts refusals as work measures nothing. */
+    /**
+     * Sends and insists on the status: a benchmark that counts refusals as work measures nothing. A read answered
+     * 503 {@code store-unavailable} ("retry later") is retried for up to {@link #STORE_RETRIES} seconds, as a client
+     * would, and counted ({@link #storeUnavailableRetries()}); its latency includes the wait.
+     */
     public HttpResponse<String> expect(int status, String user, String method, String path, String body,
                                        String... headers) {
         HttpResponse<String> response = send(user, method, path, body, headers);
+        for (int retry = 0; retry < STORE_RETRIES && method.equals("GET") && response.statusCode() == 503
+                && response.body().contains("store-unavailable"); retry++) {
+            STORE_UNAVAILABLE.incrementAndGet();
+            pause();
+            response = send(user, method, path, body, headers);
+        }
         if (response.statusCode() != status) {
             throw new IllegalStateException(method + " " + path + " as " + user + ": expected " + status + ", got "
                     + response.statusCode() + " " + response.body());
         }
         return response;
+    }
+
+    /** How many reads of this JVM were answered 503 store-unavailable and retried. */
+    public static long storeUnavailableRetries() {
+        return STORE_UNAVAILABLE.get();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000); // the server asked to retry later; nothing to wait on but time
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     public static String token(HttpResponse<?> response) {

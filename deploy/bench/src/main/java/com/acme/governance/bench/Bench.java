@@ -167,8 +167,9 @@ public final class Bench {
         AuditReads.Verified verified = audit.verify();
         double export = audit.exportRate();
         double asOf = audit.accessAsOf(run, CommandMix.registered(), began, AS_OF_SAMPLES).percentileMillis(99);
-        progress(String.format(Locale.ROOT, "B5 verify %.0f events/s (%s), export %.0f events/s; B6 as-of p99 %.1f ms",
-                verified.eventsPerSecond(), verified.valid() ? "valid" : "INVALID", export, asOf));
+        progress(String.format(Locale.ROOT, "B5 verify %.0f events/s (%s), export %.0f events/s; B6 as-of p99 %.1f ms; "
+                        + "reads retried after 503 store-unavailable so far: %d", verified.eventsPerSecond(),
+                verified.valid() ? "valid" : "INVALID", export, asOf, Api.storeUnavailableRetries()));
         RebuildRun.Rebuilt rebuilt = new RebuildRun(api).rebuild(Bench::progress);
         progress(String.format(Locale.ROOT, "B3 rebuild %.0f events/s (%,d events in %.0f s)",
                 rebuilt.eventsPerSecond(), rebuilt.events(), rebuilt.seconds()));
