@@ -43,9 +43,12 @@ final class LocalStackStarter implements ApplicationListener<SpringApplicationEv
     public void onApplicationEvent(SpringApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
             start(prepared.getEnvironment());
-        } else if (event instanceof ApplicationPreparedEvent prepared && started.get() != null
+        } else if (event instanceof ApplicationPreparedEvent prepared
                 && prepared.getApplicationContext().getBeanFactory() instanceof DefaultListableBeanFactory beans) {
-            beans.registerSingleton(BEAN_NAME, started.get());
+            if (started.get() != null) {
+                beans.registerSingleton(BEAN_NAME, started.get());
+            }
+            // also without an embedded stack: the launcher's main waits for this, to end the process with the context
             beans.registerDisposableBean(BEAN_NAME, this::stop);
         }
     }
