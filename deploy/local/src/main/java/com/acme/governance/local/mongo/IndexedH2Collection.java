@@ -121,10 +121,11 @@ final class IndexedH2Collection extends H2Collection {
                             fieldSelector);
                 }
             }
-            SortedFieldIndex bySort = sortedByFirstKey(orderBy, limit);
-            if (conditions.isEmpty() && bySort != null && bySort.coversAll(count()) && bySort.all() != null) {
+            SortedFieldIndex bySort = conditions.isEmpty() ? sortedByFirstKey(orderBy, limit) : null;
+            Iterable<Object> everyDocument = bySort != null && bySort.coversAll(count()) ? bySort.all() : null;
+            if (everyDocument != null) {
                 SERVED.increment();
-                return matchCandidates(query, bySort.all(), bySort.field(), orderBy, numberToSkip, limit, batchSize,
+                return matchCandidates(query, everyDocument, bySort.field(), orderBy, numberToSkip, limit, batchSize,
                         fieldSelector);
             }
         }
