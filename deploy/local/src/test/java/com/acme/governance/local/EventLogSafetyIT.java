@@ -29,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = GovernanceLocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"governance.kafka.sweep-interval=1s", "governance.kafka.sweep-minimum-age=2s",
+                "governance.kafka.sweep-full-interval=3s",
                 // small enough that a body within every edge limit makes a larger event than the log accepts
                 "governance.kafka.max-record-bytes=" + EventLogSafetyIT.MAX_RECORD_BYTES})
 class EventLogSafetyIT extends LocalStackSupport {
@@ -71,12 +72,13 @@ class EventLogSafetyIT extends LocalStackSupport {
         assertThat(alice.getAfter(registered, "/api/v1/data-products/sales.late").status()).isEqualTo(200);
         DomainEventMessage<?> first = eventStorageEngine.readEvents("sales.late").next();
 
-        // stored now but stamped a minute ago: behind the relay's tracking position and its look-back window
+        // stored now but stamped three minutes ago: behind the relay's tracking position and its look-back window,
+        // and behind the sweeps' recent window too: a full sweep sends it
         eventStorageEngine.appendEvents(new GenericDomainEventMessage<>(first.getType(), "sales.late", 1,
                 new DataProductPublished(DataProductId.of("sales.late")),
                 MetaData.from(Map.of(AuditMetadata.PRINCIPAL, "alice", AuditMetadata.TEAMS, List.of("sales"),
                         AuditMetadata.ROLES, List.of())),
-                UUID.randomUUID().toString(), Instant.now().minus(Duration.ofMinutes(1))));
+                UUID.randomUUID().toString(), Instant.now().minus(Duration.ofMinutes(3))));
 
         try (GovernanceTopicReader topic = new GovernanceTopicReader(broker().bootstrapServers())) {
             List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();

@@ -106,7 +106,8 @@ class KafkaRelayTest {
     private KafkaRelay newRelay(EmbeddedEventStore store) {
         GovernanceTopic topic = new GovernanceTopic(null, new GovernanceTopicProperties(
                 "governance.events", 3, (short) 1, 1_000_000, java.time.Duration.ofSeconds(10),
-                java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(15))) {
+                java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(15),
+                java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(5))) {
             @Override
             void ensureExists() {
                 // the topic of a mock producer always exists

@@ -187,7 +187,7 @@ class RelayPublishesAsStoredTest {
     private KafkaRelay relay() {
         GovernanceTopic topic = new GovernanceTopic(null, new GovernanceTopicProperties(
                 "governance.events", 3, (short) 1, 1_000_000, Duration.ofSeconds(10),
-                Duration.ofMinutes(10), Duration.ofSeconds(15))) {
+                Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofMinutes(1), Duration.ofMinutes(5))) {
             @Override
             void ensureExists() {
                 // the topic of a mock producer always exists
