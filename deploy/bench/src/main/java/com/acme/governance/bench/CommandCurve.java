@@ -2,12 +2,14 @@ package com.acme.governance.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * B1 and B4: the command mix from N clients for a fixed time, the curve as N grows; optionally with one reader
- * beside the writers, asking the product search and a product's grants as fast as it is answered.
+ * beside the writers, asking the product search (a subject and a region, {@link ProductWords}) and a product's
+ * grants as fast as it is answered.
  */
 public final class CommandCurve {
 
@@ -64,8 +66,9 @@ public final class CommandCurve {
 
     private void read(AtomicBoolean writing, Samples reads) {
         int i = 0;
+        SplittableRandom random = new SplittableRandom(42);
         while (writing.get()) {
-            String path = i++ % 2 == 0 ? "/api/v1/data-products?q=orders&size=20"
+            String path = i++ % 2 == 0 ? "/api/v1/data-products?q=" + ProductWords.search(random) + "&size=20"
                     : "/api/v1/access-grants?dataProductId=bench.p" + run + "-" + (1 + i % 50) + "&size=20";
             long begin = System.nanoTime();
             api.expect(200, "dave", "GET", path, null);

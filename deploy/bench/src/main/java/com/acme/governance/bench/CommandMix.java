@@ -66,9 +66,10 @@ public final class CommandMix {
         return switch (step) {
             case REGISTER -> timed(step, "alice", "POST", "/api/v1/data-products", 201, product(name));
             case UPDATE -> timed(step, "alice", "PUT", "/api/v1/data-products/" + id, 200, """
-                    {"title": "Orders, updated", "description": "Every order placed", "classification": "INTERNAL",
-                     "tags": ["bench", "orders"], "outputPorts": [{"name": "events", "kind": "KAFKA_TOPIC",
-                     "address": "bench.%s.v1"}]}""".formatted(name), "If-Match", "\"1\"");
+                    {"title": "%s, updated", "description": "%s", "classification": "INTERNAL",
+                     "tags": ["bench", "updated"], "outputPorts": [{"name": "events", "kind": "KAFKA_TOPIC",
+                     "address": "bench.%s.v1"}]}""".formatted(ProductWords.title(name), ProductWords.description(name),
+                    name), "If-Match", "\"1\"");
             case CONTRACT -> timed(step, "alice", "POST", "/api/v1/data-products/" + id + "/contracts", 201, """
                     {"version": "1.0.0", "schemaType": "JSON_SCHEMA", "schema": {"type": "object",
                      "required": ["id"], "properties": {"id": {"type": "string"}, "total": {"type": "number"}}}}""");
@@ -96,10 +97,10 @@ public final class CommandMix {
 
     static String product(String name) {
         return """
-                {"domain": "bench", "name": "%s", "title": "Orders", "description": "Every order placed",
+                {"domain": "bench", "name": "%s", "title": "%s", "description": "%s",
                  "ownerTeam": "sales", "classification": "INTERNAL", "tags": ["bench"],
                  "outputPorts": [{"name": "events", "kind": "KAFKA_TOPIC", "address": "bench.%s.v1"}]}"""
-                .formatted(name, name);
+                .formatted(name, ProductWords.title(name), ProductWords.description(name), name);
     }
 
     private static String idOf(HttpResponse<String> response) {

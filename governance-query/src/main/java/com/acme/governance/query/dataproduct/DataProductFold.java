@@ -29,7 +29,8 @@ public final class DataProductFold {
         return new DataProductView(event.aggregateId(), registered.id().domain(), registered.id().name(),
                 registered.title(), registered.description(), registered.ownerTeam(), registered.classification(),
                 orEmpty(registered.tags()), orEmpty(registered.outputPorts()), DataProductStatus.DRAFT, List.of(), 1,
-                event.time(), event.principal(), event.time(), null, null, null);
+                event.time(), event.principal(), event.time(), null, null, null,
+                SearchTerms.of(registered.title(), registered.description(), registered.tags()));
     }
 
     /**
@@ -105,7 +106,7 @@ public final class DataProductFold {
             return new DataProductView(before.id(), before.domain(), before.name(), title, description,
                     before.ownerTeam(), classification, tags, outputPorts, status, contractVersions,
                     before.version() + 1, before.registeredAt(), before.registeredBy(), event.time(),
-                    deprecationReason, replacedBy, retirementReason);
+                    deprecationReason, replacedBy, retirementReason, SearchTerms.of(title, description, tags));
         }
     }
 }

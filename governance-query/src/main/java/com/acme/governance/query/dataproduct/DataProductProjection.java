@@ -71,7 +71,9 @@ public class DataProductProjection implements Projection {
                 Updates.set("description", updated.description()),
                 Updates.set("classification", updated.classification()),
                 Updates.set("tags", orEmpty(updated.tags())),
-                Updates.set("outputPorts", orEmpty(updated.outputPorts()))));
+                Updates.set("outputPorts", orEmpty(updated.outputPorts())),
+                Updates.set(SearchTerms.FIELD, SearchTerms.of(updated.title(), updated.description(),
+                        updated.tags()))));
     }
 
     private void on(IncomingEvent event, ContractVersionPublished published) {

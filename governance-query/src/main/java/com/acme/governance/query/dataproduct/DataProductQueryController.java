@@ -43,8 +43,10 @@ public class DataProductQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "List data products", description = "Filters combine with AND; q searches title, "
-            + "description and tags, case-insensitively. Unknown parameters are refused.")
+    @Operation(summary = "List data products", description = "Filters combine with AND. q finds the products "
+            + "with a word of their title, description or tags beginning with each word of q (words are runs of "
+            + "letters and digits; case is ignored): q=cust ord finds \"Customer orders\". Unknown parameters are "
+            + "refused.")
     @Parameter(name = DataProductListParameters.DOMAIN, in = ParameterIn.QUERY,
             schema = @Schema(pattern = DataProductId.SEGMENT))
     @Parameter(name = DataProductListParameters.OWNER_TEAM, in = ParameterIn.QUERY,

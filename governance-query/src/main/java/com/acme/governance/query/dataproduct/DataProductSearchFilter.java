@@ -6,12 +6,11 @@ import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The MongoDB filter of a list query, built only from validated values: equality on the filters, and for
- * {@code q} a case-insensitive substring match whose text is quoted so it is never read as a pattern. The field
- * names are those of {@link DataProductView}'s components, as the record codec stores them.
+ * {@code q} a product term beginning with each of its words ({@link SearchTerms}, ADR 0047), the longest word first.
+ * The field names are those of {@link DataProductView}'s components, as the record codec stores them.
  */
 final class DataProductSearchFilter {
 
@@ -36,11 +35,13 @@ final class DataProductSearchFilter {
             conditions.add(Filters.eq("status", query.status().name()));
         }
         if (query.q() != null) {
-            String quoted = Pattern.quote(query.q());
-            conditions.add(Filters.or(
-                    Filters.regex("title", quoted, "i"),
-                    Filters.regex("description", quoted, "i"),
-                    Filters.regex("tags", quoted, "i")));
+            List<String> words = SearchTerms.wordsOfQuery(query.q());
+            if (words.isEmpty()) {
+                // no word to look for, so no product can match: asked as a term none holds, which the index answers
+                conditions.add(Filters.eq(SearchTerms.FIELD, ""));
+            }
+            // letters and digits only, so the pattern is a plain anchored prefix that an index bounds
+            words.forEach(word -> conditions.add(Filters.regex(SearchTerms.FIELD, "^" + word)));
         }
         return conditions.isEmpty() ? Filters.empty() : Filters.and(conditions);
     }

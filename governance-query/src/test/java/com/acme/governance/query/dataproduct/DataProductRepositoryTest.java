@@ -118,22 +118,45 @@ class DataProductRepositoryTest {
     }
 
     @Test
-    void textSearchIsACaseInsensitiveSubstringOfTitleDescriptionOrTags() {
+    void textSearchFindsProductsWithAWordBeginningWithEachWordOfQ() {
         assertThat(ids(repository.search(query(null, null, null, null, null, "CAMPAIGN", 0, 20))))
-                .containsExactly("marketing.campaigns");
+                .as("a word of the title, in any case").containsExactly("marketing.campaigns");
         assertThat(ids(repository.search(query(null, null, null, null, null, "who bu", 0, 20))))
-                .containsExactly("sales.customers");
+                .as("each word begins a word of the description").containsExactly("sales.customers");
+        assertThat(ids(repository.search(query(null, null, null, null, null, "track", 0, 20))))
+                .as("a word of a tag").containsExactly("logistics.shipments");
+        assertThat(ids(repository.search(query(null, null, null, null, null, "who campaign", 0, 20))))
+                .as("every word must match").isEmpty();
         assertThat(ids(repository.search(query(null, null, null, null, null, "rack", 0, 20))))
-                .containsExactly("logistics.shipments");
+                .as("inside a word is not a beginning").isEmpty();
     }
 
     @Test
-    void textSearchTakesPatternCharactersLiterally() {
-        assertThat(ids(repository.search(query(null, null, null, null, null, ".*", 0, 20))))
-                .containsExactly("logistics.shipments");
+    void textSearchReadsOnlyWordsSoPatternCharactersMeanNothing() {
         assertThat(ids(repository.search(query(null, null, null, null, null, "(in EUR)", 0, 20))))
                 .containsExactly("marketing.campaigns");
-        assertThat(ids(repository.search(query(null, null, null, null, null, "\\E.*", 0, 20)))).isEmpty();
+        assertThat(ids(repository.search(query(null, null, null, null, null, "^parcel.*", 0, 20))))
+                .containsExactly("logistics.shipments");
+        assertThat(repository.search(query(null, null, null, null, null, ".*", 0, 20)).total())
+                .as("no word at all: nothing matches").isZero();
+    }
+
+    @Test
+    void productsWrittenWithoutSearchTermsAreGivenThemWhenTheIndexesAreCreated() {
+        var database = mongo.freshDatabase();
+        DataProductStream.of("finance.ledger")
+                .registered("Legacy ledger", "Written before", "finance", Classification.INTERNAL, List.of("finance"))
+                .events().forEach(new DataProductProjection(database, new EventPayloads(TestJson.MAPPER))::apply);
+        var raw = database.collection(DataProductProjection.COLLECTION, org.bson.Document.class);
+        raw.updateMany(new org.bson.Document(), com.mongodb.client.model.Updates.unset(SearchTerms.FIELD));
+        DataProductRepository written = new DataProductRepository(database);
+        assertThat(written.search(query(null, null, null, null, null, "ledger", 0, 20)).total()).isZero();
+
+        new DataProductIndexes().createIndexes(database);
+
+        assertThat(written.search(query(null, null, null, null, null, "ledger fin", 0, 20)).total()).isEqualTo(1);
+        assertThat(DataProductIndexes.backfillSearchTerms(DataProductProjection.collectionIn(database)))
+                .as("a second start finds nothing to fill").isZero();
     }
 
     @Test

@@ -11,11 +11,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -122,6 +126,41 @@ public final class DurableH2Backend extends H2Backend {
 
         IndexedH2Database(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databases,
+                                      Oplog oplog) {
+            Document answered = command.equalsIgnoreCase("aggregate") ? aggregateFromItsMatch(query, databases, oplog)
+                    : null;
+            return answered != null ? answered : super.handleCommand(channel, command, query, databases, oplog);
+        }
+
+        /**
+         * An aggregation that begins with {@code $match} (the driver's {@code countDocuments} sends one) run on the
+         * documents a find of that match returns, which the sorted indexes serve, instead of the stock server's
+         * stream of every document of the collection; the stages after it run as the stock server runs them. Null
+         * for any other aggregation, left to the stock server.
+         */
+        private Document aggregateFromItsMatch(Document query, DatabaseResolver databases, Oplog oplog) {
+            if (!(query.get("aggregate") instanceof String name) || query.containsKey("let")
+                    || !(resolveCollection(name, false) instanceof IndexedH2Collection collection)) {
+                return null;
+            }
+            List<Document> pipeline = Aggregation.parse(query.get("pipeline"));
+            if (pipeline.isEmpty() || pipeline.get(0).size() != 1
+                    || !(pipeline.get(0).get("$match") instanceof Document match)) {
+                return null;
+            }
+            Aggregation rest = Aggregation.fromPipeline(pipeline.subList(1, pipeline.size()), databases, this,
+                    collection, oplog);
+            rest.validate(query);
+            List<Document> results = rest.runStages(collection.matching(match));
+            Document cursor = new Document("id", 0L).append("ns", getFullCollectionNamespace(name))
+                    .append("firstBatch", results);
+            Document response = new Document("cursor", cursor);
+            Utils.markOkay(response);
+            return response;
         }
 
         @Override

@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The stock H2 collection, except that queries its indexes cannot serve exactly (an equality or a range on the first
@@ -45,6 +48,7 @@ final class IndexedH2Collection extends H2Collection {
     private static final int SCAN_WORTH_REPORTING = 1000;
     private static final Set<String> SCANNED_SHAPES = ConcurrentHashMap.newKeySet();
     private static final int EXCLUSION_WORTH_A_SET = 16;
+    private static final Pattern LITERAL_PREFIX = Pattern.compile("\\^[\\p{L}\\p{N}_ -]+");
 
     private final Map<String, SortedFieldIndex> sorted = new ConcurrentHashMap<>();
 
@@ -136,6 +140,15 @@ final class IndexedH2Collection extends H2Collection {
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
+    /**
+     * The documents that match the query, found as a find would find them (through the sorted indexes); the first
+     * {@code $match} of an aggregation is answered so ({@code DurableH2Backend}), a count of the driver's
+     * {@code countDocuments} above all, which the stock server answers by matching every document.
+     */
+    Stream<Document> matching(Document query) {
+        return StreamSupport.stream(queryDocuments(query, null, 0, 0, 0, null).spliterator(), false);
+    }
+
     /** The sorted index of the sort's first key when it is ascending and the query has a limit, else null. */
     private SortedFieldIndex sortedByFirstKey(Document orderBy, int limit) {
         if (orderBy == null || orderBy.isEmpty() || limit <= 0) {
@@ -147,78 +160,75 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     /**
-     * Candidates in the order of {@code field}, for a query sorted by it first (ascending) with a limit: the matches
-     * past the first {@code skip + limit} can change nothing once the field's value has moved past the last of them,
-     * so reading stops there (ties on that value are still read, for the sort's later keys to decide). A page of a
-     * keyset-paged read (the audit trail's, its export's) then reads its page, not the rest of the collection
-     * (ADR 0046). Other queries get the candidates as they are.
+     * Matches the candidates of a sorted index in one pass, each document read once, and leaves the sort, the skip,
+     * the limit and the projection to the stock code.
+     * <ul>
+     * <li>A long {@code $nin} list of strings is decided by a set: a tracking processor's poll names every event it
+     * saw within its look-back ({@code eventIdentifier: {$nin: [...]}}), and the stock matcher compares each
+     * candidate with each listed value, a cost of candidates x listed (ADR 0043). A candidate whose value is one of
+     * the listed strings is left out; one that holds another string there, or nothing, meets the {@code $nin} and is
+     * matched against the rest of the query; any other value (an array, a number) is matched against all of it.</li>
+     * <li>For a query sorted first by the index's field, ascending, with a limit, the candidates come in the sort's
+     * order: the matches past the first {@code skip + limit} can change nothing once the field's value has moved past
+     * the last of them, so reading stops there (ties on that value are still read, for the sort's later keys to
+     * decide). A page of a keyset-paged read (the audit trail's, its export's) or a tracking poll then reads its
+     * page, not the rest of the collection (ADR 0046).</li>
+     * </ul>
      */
-    private Iterable<Object> inSortOrderUpToLimit(Document query, Iterable<Object> candidates, String field,
-                                                  Document orderBy, int skip, int limit) {
+    private QueryResult matchCandidates(Document query, Iterable<Object> candidates, String indexed, Document orderBy,
+                                        int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        Map<String, Set<String>> excluded = excludedStrings(query);
+        Document withoutTheSets = excluded.isEmpty() ? query : withoutNin(query, excluded.keySet());
         SortedFieldIndex bySort = sortedByFirstKey(orderBy, limit);
-        if (bySort == null || !bySort.field().equals(field)) {
-            return candidates;
-        }
-        long wanted = (long) Math.max(0, skip) + limit;
-        List<Object> read = new ArrayList<>();
-        long matched = 0;
+        boolean inSortOrder = bySort != null && bySort.field().equals(indexed) && !bySort.multikey();
+        long wanted = (long) Math.max(0, numberToSkip) + limit;
+        List<Document> matched = new ArrayList<>();
         Object boundary = null;
         for (Object position : candidates) {
             Document document = getDocument(position);
             if (document == null) {
                 continue;
             }
-            if (boundary != null && VALUES.compare(document.get(field), boundary) > 0) {
+            if (boundary != null && VALUES.compare(document.get(indexed), boundary) > 0) {
                 STOPPED_AT_LIMIT.increment();
                 break;
             }
-            if (documentMatchesQuery(document, query)) {
-                read.add(position);
-                if (++matched == wanted) {
-                    boundary = document.get(field);
+            Document matchedBy = query;
+            if (!excluded.isEmpty()) {
+                Exclusion exclusion = exclusion(document, excluded);
+                if (exclusion == Exclusion.LEFT_OUT) {
+                    LEFT_OUT.increment();
+                    continue;
+                }
+                matchedBy = exclusion == Exclusion.MET ? withoutTheSets : query;
+            }
+            if (documentMatchesQuery(document, matchedBy)) {
+                matched.add(document);
+                if (inSortOrder && matched.size() == wanted) {
+                    boundary = document.get(indexed);
                 }
             }
         }
-        return read;
+        return matchDocumentsFromStream(matched.stream(), new Document(), orderBy, numberToSkip, limit, batchSize,
+                fieldSelector);
     }
 
-    /**
-     * Matches the candidates of a sorted index, deciding a long {@code $nin} list of strings in the query by a set: a
-     * tracking processor's poll names every event it saw within its look-back ({@code eventIdentifier: {$nin:
-     * [...]}}), and the stock matcher compares each candidate with each listed value, a cost of candidates x listed
-     * (ADR 0043). A candidate whose value is one of the listed strings is left out; when every other candidate holds
-     * a string (or nothing) there, the {@code $nin} holds for each of them and the rest of the query is matched
-     * without it. Any other value (an array, a number) leaves the whole query to the matcher, as before.
-     */
-    private QueryResult matchCandidates(Document query, Iterable<Object> candidates, String indexed, Document orderBy,
-                                        int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-        Map<String, Set<String>> excluded = excludedStrings(query);
-        if (excluded.isEmpty()) {
-            return matchDocuments(query, inSortOrderUpToLimit(query, candidates, indexed, orderBy, numberToSkip, limit),
-                    orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-        List<Object> kept = new ArrayList<>();
-        boolean decided = true;
-        for (Object position : candidates) {
-            Document document = getDocument(position);
-            boolean leftOut = false;
-            for (Map.Entry<String, Set<String>> field : excluded.entrySet()) {
-                Object value = document == null ? null : document.get(field.getKey());
-                if (value instanceof String text) {
-                    leftOut |= field.getValue().contains(text);
-                } else if (value != null) {
-                    decided = false;
+    private enum Exclusion { LEFT_OUT, MET, UNDECIDED }
+
+    /** Whether the document's values leave it out by a {@code $nin} set, meet every one of them, or need the matcher. */
+    private static Exclusion exclusion(Document document, Map<String, Set<String>> excluded) {
+        Exclusion verdict = Exclusion.MET;
+        for (Map.Entry<String, Set<String>> field : excluded.entrySet()) {
+            Object value = document.get(field.getKey());
+            if (value instanceof String text) {
+                if (field.getValue().contains(text)) {
+                    return Exclusion.LEFT_OUT;
                 }
-            }
-            if (leftOut) {
-                LEFT_OUT.increment();
-            } else {
-                kept.add(position);
+            } else if (value != null) {
+                verdict = Exclusion.UNDECIDED;
             }
         }
-        Document matchedBy = decided ? withoutNin(query, excluded.keySet()) : query;
-        return matchDocuments(matchedBy, inSortOrderUpToLimit(matchedBy, kept, indexed, orderBy, numberToSkip, limit),
-                orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        return verdict;
     }
 
     /** The query without the {@code $nin} of these fields, at its top and under its {@code $and}s. */
@@ -297,11 +307,14 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     private static SortedFieldIndex.Condition condition(Object value) {
-        if (value == null || value instanceof Collection<?> || BsonRegularExpression.isRegularExpression(value)) {
+        if (BsonRegularExpression.isRegularExpression(value)) {
+            return prefix(value);
+        }
+        if (value == null || value instanceof Collection<?>) {
             return null;
         }
         if (!(value instanceof Document operators)) {
-            return new SortedFieldIndex.Condition(value, null, false, null, false);
+            return new SortedFieldIndex.Condition(value, null, false, null, false, true);
         }
         if (operators.isEmpty() || !RANGE_OPERATORS.containsAll(operators.keySet())
                 || operators.values().stream().anyMatch(bound -> bound == null || bound instanceof Document
@@ -309,7 +322,7 @@ final class IndexedH2Collection extends H2Collection {
             return null;
         }
         if (operators.containsKey("$eq")) {
-            return new SortedFieldIndex.Condition(operators.get("$eq"), null, false, null, false);
+            return new SortedFieldIndex.Condition(operators.get("$eq"), null, false, null, false, true);
         }
         Object lower = operators.containsKey("$gt") ? operators.get("$gt") : operators.get("$gte");
         Object upper = operators.containsKey("$lt") ? operators.get("$lt") : operators.get("$lte");
@@ -318,6 +331,31 @@ final class IndexedH2Collection extends H2Collection {
             return null; // two lower or two upper bounds: rare, left to the scan
         }
         return new SortedFieldIndex.Condition(null, lower, !operators.containsKey("$gt"), upper,
-                !operators.containsKey("$lt"));
+                !operators.containsKey("$lt"), false);
+    }
+
+    /**
+     * An anchored regex of literal characters and no options ({@code /^orde/}) as the range of strings it prefixes,
+     * {@code ["orde", "ordf")} in the server's order of strings ({@link String#compareTo}), as MongoDB bounds such a
+     * "prefix expression" on an index; any other pattern is left to the scan. The product search asks so
+     * ({@code DataProductSearchFilter}).
+     */
+    static SortedFieldIndex.Condition prefix(Object regex) {
+        if (regex instanceof Document operators && !Set.of("$regex", "$options").containsAll(operators.keySet())) {
+            return null;
+        }
+        BsonRegularExpression expression = BsonRegularExpression.convertToRegularExpression(regex);
+        String options = expression.getOptions();
+        String pattern = expression.getPattern();
+        if (options != null && !options.isEmpty() || !LITERAL_PREFIX.matcher(pattern).matches()) {
+            return null;
+        }
+        String prefix = pattern.substring(1);
+        char last = prefix.charAt(prefix.length() - 1);
+        if (last == Character.MAX_VALUE) {
+            return null;
+        }
+        String past = prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+        return new SortedFieldIndex.Condition(null, prefix, true, past, false, true);
     }
 }
