@@ -45,6 +45,7 @@ final class IndexedH2Collection extends H2Collection {
     private static final LongAdder SERVED = new LongAdder();
     private static final LongAdder LEFT_OUT = new LongAdder();
     private static final LongAdder STOPPED_AT_LIMIT = new LongAdder();
+    private static final LongAdder STREAMED = new LongAdder();
     private static final int SCAN_WORTH_REPORTING = 1000;
     private static final Set<String> SCANNED_SHAPES = ConcurrentHashMap.newKeySet();
     private static final int EXCLUSION_WORTH_A_SET = 16;
@@ -60,6 +61,11 @@ final class IndexedH2Collection extends H2Collection {
     /** How many candidates of this JVM's queries a {@code $nin} set left out before matching. */
     static long candidatesLeftOutByExclusion() {
         return LEFT_OUT.sum();
+    }
+
+    /** How many sorted reads without a limit of this JVM were answered batch by batch from an index. */
+    static long queriesStreamedInSortOrder() {
+        return STREAMED.sum();
     }
 
     /** How many queries of this JVM stopped reading candidates at their limit, in the sort's order. */
@@ -125,6 +131,13 @@ final class IndexedH2Collection extends H2Collection {
                             fieldSelector);
                 }
             }
+            SortedFieldIndex streamed = conditions.isEmpty() && limit <= 0 && numberToSkip <= 0 && batchSize > 0
+                    ? ascendingIndexOfTheFirstSortKey(orderBy) : null;
+            if (streamed != null && streamed.coversAll(count())) {
+                SERVED.increment();
+                STREAMED.increment();
+                return streamInSortOrder(query, streamed, orderBy, batchSize, fieldSelector);
+            }
             SortedFieldIndex bySort = conditions.isEmpty() ? sortedByFirstKey(orderBy, limit) : null;
             Iterable<Object> everyDocument = bySort != null && bySort.coversAll(count()) ? bySort.all() : null;
             if (everyDocument != null) {
@@ -151,12 +164,35 @@ final class IndexedH2Collection extends H2Collection {
 
     /** The sorted index of the sort's first key when it is ascending and the query has a limit, else null. */
     private SortedFieldIndex sortedByFirstKey(Document orderBy, int limit) {
-        if (orderBy == null || orderBy.isEmpty() || limit <= 0) {
+        return limit <= 0 ? null : ascendingIndexOfTheFirstSortKey(orderBy);
+    }
+
+    private SortedFieldIndex ascendingIndexOfTheFirstSortKey(Document orderBy) {
+        if (orderBy == null || orderBy.isEmpty()) {
             return null;
         }
         Map.Entry<String, Object> first = orderBy.entrySet().iterator().next();
         return first.getValue() instanceof Number direction && direction.intValue() == 1 ? sorted.get(first.getKey())
                 : null;
+    }
+
+    /**
+     * A sorted read of a whole collection without a limit, in batches (a verification's walk of the event store and
+     * of the audit trail's copies): answered batch by batch from the index in its order (ADR 0049).
+     */
+    private QueryResult streamInSortOrder(Document query, SortedFieldIndex index, Document orderBy, int batchSize,
+                                          Document fieldSelector) {
+        StreamedInSortOrder cursor = new StreamedInSortOrder(cursorRegistry.generateCursorId(),
+                index.all().iterator(), index.field(), this::getDocument,
+                document -> documentMatchesQuery(document, query),
+                group -> matchDocumentsFromStream(group.stream(), new Document(), orderBy, 0, 0, 0, fieldSelector)
+                        .collectDocuments());
+        List<Document> first = cursor.takeDocuments(batchSize);
+        if (cursor.isEmpty()) {
+            return new QueryResult(first);
+        }
+        cursorRegistry.add(cursor);
+        return new QueryResult(first, cursor);
     }
 
     /**

@@ -141,6 +141,39 @@ class IndexedH2CollectionTest {
     }
 
     @Test
+    void aSortedReadWithoutALimitIsAnsweredBatchByBatchFromTheIndexInTheSameOrder() {
+        try (EmbeddedServer stock = new EmbeddedServer(new H2Backend((String) null)); EmbeddedServer indexed = durable()) {
+            for (EmbeddedServer server : List.of(stock, indexed)) {
+                history(server.events());
+            }
+            long streamedBefore = IndexedH2Collection.queriesStreamedInSortOrder();
+            // the second condition is one no index serves: every document of the walk is matched against it
+            for (Bson filter : List.of(Filters.empty(), Filters.regex("terms", "o.d"))) {
+                for (int batchSize : List.of(1, 7, 500)) {
+                    assertThat(inStoreOrder(indexed.events(), filter, batchSize)).as(filter + " in batches of " + batchSize)
+                            .isEqualTo(inStoreOrder(stock.events(), filter, batchSize)).isNotEmpty();
+                }
+            }
+            assertThat(IndexedH2Collection.queriesStreamedInSortOrder() - streamedBefore).isEqualTo(6);
+
+            // a document without the field (only an altered one would lack it) is in no index: the stock sort answers
+            for (EmbeddedServer server : List.of(stock, indexed)) {
+                server.events().insertOne(new Document("_id", "altered").append("sequenceNumber", 0L));
+            }
+            long streamedBeforeAltered = IndexedH2Collection.queriesStreamedInSortOrder();
+            assertThat(inStoreOrder(indexed.events(), Filters.empty(), 7))
+                    .isEqualTo(inStoreOrder(stock.events(), Filters.empty(), 7))
+                    .first().satisfies(first -> assertThat(first.get("_id")).isEqualTo("altered"));
+            assertThat(IndexedH2Collection.queriesStreamedInSortOrder()).isEqualTo(streamedBeforeAltered);
+        }
+    }
+
+    private static List<Document> inStoreOrder(MongoCollection<Document> events, Bson filter, int batchSize) {
+        return events.find(filter).sort(Sorts.ascending("aggregateIdentifier", "sequenceNumber")).batchSize(batchSize)
+                .into(new ArrayList<>());
+    }
+
+    @Test
     void theIndexesAreRebuiltWhenTheStoreOpensAgain() {
         try (EmbeddedServer stock = new EmbeddedServer(new H2Backend((String) null))) {
             history(stock.events());
