@@ -31,6 +31,10 @@ import com.acme.governance.api.access.WithdrawAccessRequest;
 import com.acme.governance.api.audit.AuditDigestIssued;
 import com.acme.governance.api.audit.IssueAuditDigest;
 import com.acme.governance.api.dataproduct.Classification;
+import com.acme.governance.api.dataproduct.ChangeCompatibilityMode;
+import com.acme.governance.api.dataproduct.CheckContractVersion;
+import com.acme.governance.api.dataproduct.CompatibilityMode;
+import com.acme.governance.api.dataproduct.CompatibilityModeChanged;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -125,6 +129,10 @@ final class ContractSamples {
                 new DataProductPublished(ORDERS),
                 new DataProductDeprecated(ORDERS, "replaced", DataProductId.of("sales.orders-v2")),
                 new DataProductRetired(ORDERS, "gone"),
+                new ChangeCompatibilityMode(ORDERS, CompatibilityMode.BACKWARD_TRANSITIVE),
+                new CompatibilityModeChanged(ORDERS, CompatibilityMode.BACKWARD_TRANSITIVE,
+                        CompatibilityMode.CONSUMER_SAFE),
+                new CheckContractVersion(ORDERS, SemanticVersion.parse("1.2.0"), SchemaType.AVRO, schema()),
                 new FindDataProduct(ORDERS),
                 new FindDataProductHistory(ORDERS),
                 new ListDataProducts("sales", TeamName.of("sales"), Classification.CONFIDENTIAL, Tag.of("pii"), DataProductStatus.PUBLISHED,

@@ -48,7 +48,7 @@ class AuditTrailIT extends LocalStackSupport {
         List<JsonNode> items = StreamSupport.stream(page.json().path("items").spliterator(), false).toList();
 
         assertThat(items).extracting(item -> item.path("type").asText())
-                .containsExactly("governance.dataproduct.registered.v1", "governance.dataproduct.published.v1");
+                .containsExactly("governance.dataproduct.registered.v2", "governance.dataproduct.published.v1");
         assertThat(items).allSatisfy(item -> {
             assertThat(item.path("aggregateType").asText()).isEqualTo("DataProduct");
             assertThat(item.path("revision").asText()).isEqualTo("1");

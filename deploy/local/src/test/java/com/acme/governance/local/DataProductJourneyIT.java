@@ -56,7 +56,7 @@ class DataProductJourneyIT extends LocalStackSupport {
              "properties": {"id": {"type": "string"}, "note": {"type": "string"}}}}
             """;
     private static final List<String> JOURNEY_TYPES = List.of(
-            "governance.dataproduct.registered.v1", "governance.dataproduct.updated.v1",
+            "governance.dataproduct.registered.v2", "governance.dataproduct.updated.v1",
             "governance.dataproduct.contract-version-published.v1",
             "governance.dataproduct.contract-version-published.v1", "governance.dataproduct.published.v1",
             "governance.dataproduct.deprecated.v2", "governance.dataproduct.retired.v1");

@@ -104,7 +104,7 @@ class EventEvolutionIT extends LocalStackSupport {
 
         List<JsonNode> relayed = trail(api, "sales.legacy:2");
         assertThat(relayed).extracting(item -> item.path("type").asText()).containsExactly(
-                "governance.dataproduct.registered.v1", "governance.dataproduct.published.v1",
+                "governance.dataproduct.registered.v2", "governance.dataproduct.published.v1",
                 "governance.dataproduct.deprecated.v1");
         assertThat(relayed.get(2).path("revision").asText()).isEqualTo("1");
         assertThat(relayed.get(2).path("payload")).as("published as stored").isEqualTo(json(DEPRECATION_V1));

@@ -36,7 +36,7 @@ class GraphQlSubscriptionIT extends LocalStackSupport {
     void aSubscriberReceivesTheEventsOfItsAggregateAsTheyArePublished() {
         Flux<GraphQlTester.Response> events = as("bob").document("""
                         subscription { governanceEvents(aggregateId: "subscribed.orders",
-                            types: ["governance.dataproduct.registered.v1", "governance.dataproduct.published.v1"]) {
+                            types: ["governance.dataproduct.registered.v2", "governance.dataproduct.published.v1"]) {
                             aggregateId sequence type principal hash } }""")
                 .executeSubscription().toFlux();
 
@@ -51,7 +51,7 @@ class GraphQlSubscriptionIT extends LocalStackSupport {
 
             await().atMost(WAIT).untilAsserted(() -> assertThat(received).as("%d events fed", feed.eventsFed())
                     .hasSizeGreaterThanOrEqualTo(2));
-            assertThat(received).containsExactly("governance.dataproduct.registered.v1",
+            assertThat(received).containsExactly("governance.dataproduct.registered.v2",
                     "governance.dataproduct.published.v1");
         }
     }

@@ -62,7 +62,7 @@ class GraphQlWebSocketAuthenticationIT extends LocalStackSupport {
             assertThat(alice.post("/api/v1/data-products/payload.orders/publish", "").status()).isEqualTo(200);
 
             await().atMost(WAIT).untilAsserted(() -> assertThat(followed.types()).hasSize(2));
-            assertThat(followed.types()).containsExactly("governance.dataproduct.registered.v1",
+            assertThat(followed.types()).containsExactly("governance.dataproduct.registered.v2",
                     "governance.dataproduct.published.v1");
         }
     }

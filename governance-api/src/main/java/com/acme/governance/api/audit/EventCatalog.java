@@ -12,6 +12,7 @@ import com.acme.governance.api.access.AccessRequestApproved;
 import com.acme.governance.api.access.AccessRequestRejected;
 import com.acme.governance.api.access.AccessRequestWithdrawn;
 import com.acme.governance.api.access.AccessRequested;
+import com.acme.governance.api.dataproduct.CompatibilityModeChanged;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
 import com.acme.governance.api.dataproduct.DataProductPublished;
@@ -46,6 +47,7 @@ public final class EventCatalog {
             DataProductPublished.class,
             DataProductDeprecated.class,
             DataProductRetired.class,
+            CompatibilityModeChanged.class,
             PolicyDefined.class,
             PolicyAmended.class,
             PolicyRetired.class,
@@ -65,7 +67,8 @@ public final class EventCatalog {
 
     /** Revisions no longer written, oldest first per event; each reads as its successor. */
     private static final List<Upcast> UPCASTS = List.of(
-            new Upcast(DataProductDeprecated.class, "1", "2", DataProductDeprecated::fromRevision1));
+            new Upcast(DataProductDeprecated.class, "1", "2", DataProductDeprecated::fromRevision1),
+            new Upcast(DataProductRegistered.class, "1", "2", DataProductRegistered::fromRevision1));
 
     private static final Map<String, Class<?>> BY_TYPE = byType();
     private static final Map<String, Upcast> UPCAST_BY_TYPE = upcastByType();

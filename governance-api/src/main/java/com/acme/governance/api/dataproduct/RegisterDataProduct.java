@@ -18,10 +18,18 @@ public record RegisterDataProduct(
         @NotNull TeamName ownerTeam,
         @NotNull Classification classification,
         @NotNull @Size(max = Limits.TAGS) List<@NotNull Tag> tags,
-        @NotNull @Size(max = Limits.PORTS) List<@NotNull @Valid OutputPort> outputPorts) {
+        @NotNull @Size(max = Limits.PORTS) List<@NotNull @Valid OutputPort> outputPorts,
+        CompatibilityMode compatibilityMode) {
 
     public RegisterDataProduct {
+        compatibilityMode = compatibilityMode == null ? CompatibilityMode.CONSUMER_SAFE : compatibilityMode;
         tags = tags == null ? List.of() : tags.stream().distinct().sorted(Comparator.nullsFirst(Comparator.comparing(Tag::value))).toList();
         outputPorts = outputPorts == null ? List.of() : List.copyOf(outputPorts);
+    }
+
+    /** A registration under the default mode. */
+    public RegisterDataProduct(DataProductId id, String title, String description, TeamName ownerTeam,
+                               Classification classification, List<Tag> tags, List<OutputPort> outputPorts) {
+        this(id, title, description, ownerTeam, classification, tags, outputPorts, null);
     }
 }

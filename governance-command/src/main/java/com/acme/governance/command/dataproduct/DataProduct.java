@@ -2,7 +2,11 @@ package com.acme.governance.command.dataproduct;
 
 import com.acme.governance.api.authorization.GovernanceRules;
 import com.acme.governance.api.audit.Actor;
+import com.acme.governance.api.dataproduct.ChangeCompatibilityMode;
+import com.acme.governance.api.dataproduct.CheckContractVersion;
 import com.acme.governance.api.dataproduct.Classification;
+import com.acme.governance.api.dataproduct.CompatibilityMode;
+import com.acme.governance.api.dataproduct.CompatibilityModeChanged;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
 import com.acme.governance.api.dataproduct.DataProductPublished;
@@ -22,6 +26,9 @@ import com.acme.governance.api.dataproduct.UpdateDataProduct;
 import com.acme.governance.command.common.IllegalTransitionException;
 import com.acme.governance.command.common.NotPermittedException;
 import com.acme.governance.command.common.VersionMismatchException;
+import com.acme.governance.contracts.ContractCompatibility;
+import com.acme.governance.contracts.ContractDifference;
+import com.acme.governance.contracts.UnreadableContractException;
 import com.acme.governance.edge.problem.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.CommandHandler;
@@ -30,7 +37,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -50,8 +59,8 @@ public class DataProduct {
     private DataProductStatus status;
     private Classification classification;
     private List<String> tags;
-    private SemanticVersion latestContractVersion;
-    private JsonNode latestSchema;
+    private CompatibilityMode compatibilityMode;
+    private final List<ContractCompatibility.Version> contractVersions = new ArrayList<>();
 
     protected DataProduct() {
         // for Axon's event sourcing
@@ -61,7 +70,8 @@ public class DataProduct {
     public DataProduct(RegisterDataProduct command, Actor actor) {
         requireOwnerOrSteward(actor, command.ownerTeam().value());
         apply(new DataProductRegistered(command.id(), command.title(), command.description(),
-                command.ownerTeam().value(), command.classification(), values(command.tags()), command.outputPorts()));
+                command.ownerTeam().value(), command.classification(), values(command.tags()), command.outputPorts(),
+                command.compatibilityMode()));
     }
 
     @CommandHandler
@@ -79,20 +89,75 @@ public class DataProduct {
 
     @CommandHandler
     public long handle(PublishContractVersion command, Actor actor) {
-        requireOwnerOrSteward(actor, ownerTeam);
-        requireNotRetired("publish a contract version of");
-        if (!command.schema().isObject()) {
-            throw new InvalidInputException("schema", "a JSON Schema must be a JSON object");
-        }
-        if (latestContractVersion != null) {
-            if (command.version().compareTo(latestContractVersion) <= 0) {
-                throw new IllegalTransitionException("contract version " + command.version()
-                        + " must be greater than the latest, " + latestContractVersion);
-            }
-            requireBackwardCompatible(command);
+        List<ContractDifference> breaking = breakingChanges(actor, command.version(), command.schemaType(),
+                command.schema());
+        if (!breaking.isEmpty()) {
+            throw new IncompatibleContractException("contract version " + command.version() + " breaks "
+                    + compatibilityMode + " (only a major version may break)", compatibilityMode, breaking);
         }
         apply(new ContractVersionPublished(command.id(), command.version(), command.schemaType(), command.schema()));
         return lastSequence();
+    }
+
+    /** What publishing would do, recording nothing: refused as publishing would be, or the differences found. */
+    @CommandHandler
+    public ContractCheck handle(CheckContractVersion command, Actor actor) {
+        List<ContractDifference> breaking = breakingChanges(actor, command.version(), command.schemaType(),
+                command.schema());
+        Optional<SemanticVersion> latest = latestContractVersion();
+        return new ContractCheck(breaking.isEmpty(), compatibilityMode, latest.map(SemanticVersion::toString)
+                .orElse(null), latest.map(command.version()::mayBreak).orElse(false), breaking);
+    }
+
+    @CommandHandler
+    public long handle(ChangeCompatibilityMode command, Actor actor) {
+        requireOwnerOrSteward(actor, ownerTeam);
+        requireNotRetired("change the compatibility mode of");
+        if (command.mode() != compatibilityMode) {
+            apply(new CompatibilityModeChanged(command.id(), command.mode(), compatibilityMode));
+        }
+        return lastSequence();
+    }
+
+    /**
+     * The differences by which a new contract version would break the product's mode, after every other refusal
+     * a publication meets: the caller's rights, a retired product, a schema its type cannot read (400), a version
+     * not above the latest. A new major version may break: it is compared with nothing. Otherwise it is compared
+     * with the versions of its major version (every one of them under a transitive mode, the latest otherwise).
+     */
+    private List<ContractDifference> breakingChanges(Actor actor, SemanticVersion version, SchemaType schemaType,
+                                                     JsonNode schema) {
+        requireOwnerOrSteward(actor, ownerTeam);
+        requireNotRetired("publish a contract version of");
+        try {
+            ContractCompatibility.read(schemaType, schema);
+        } catch (UnreadableContractException e) {
+            throw new InvalidInputException("schema", e.getMessage());
+        }
+        Optional<SemanticVersion> latest = latestContractVersion();
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        if (version.compareTo(latest.get()) <= 0) {
+            throw new IllegalTransitionException("contract version " + version
+                    + " must be greater than the latest, " + latest.get());
+        }
+        if (version.mayBreak(latest.get())) {
+            return List.of();
+        }
+        List<ContractCompatibility.Version> sameMajor = contractVersions.stream()
+                .filter(earlier -> !version.mayBreak(SemanticVersion.parse(earlier.version()))).toList();
+        try {
+            return ContractCompatibility.check(compatibilityMode, sameMajor,
+                    new ContractCompatibility.Version(version.toString(), schemaType, schema));
+        } catch (UnreadableContractException e) {
+            throw new InvalidInputException("schema", e.getMessage());
+        }
+    }
+
+    private Optional<SemanticVersion> latestContractVersion() {
+        return contractVersions.isEmpty() ? Optional.empty()
+                : Optional.of(SemanticVersion.parse(contractVersions.get(contractVersions.size() - 1).version()));
     }
 
     @CommandHandler
@@ -132,18 +197,6 @@ public class DataProduct {
         }
     }
 
-    private void requireBackwardCompatible(PublishContractVersion command) {
-        if (command.version().mayBreak(latestContractVersion) || command.schemaType() != SchemaType.JSON_SCHEMA) {
-            return;
-        }
-        List<String> breakingChanges = JsonSchemaCompatibility.breakingChanges(latestSchema, command.schema());
-        if (!breakingChanges.isEmpty()) {
-            throw new IncompatibleContractException("contract version " + command.version()
-                    + " is not backward compatible with " + latestContractVersion
-                    + " (only a major version may break)", breakingChanges);
-        }
-    }
-
     private void requireStatus(DataProductStatus required, String decision) {
         if (status != required) {
             throw new IllegalTransitionException("cannot " + decision + " data product " + id + " in status "
@@ -180,6 +233,7 @@ public class DataProduct {
         status = DataProductStatus.DRAFT;
         classification = event.classification();
         tags = event.tags();
+        compatibilityMode = event.compatibilityMode();
     }
 
     @EventSourcingHandler
@@ -190,8 +244,13 @@ public class DataProduct {
 
     @EventSourcingHandler
     void on(ContractVersionPublished event) {
-        latestContractVersion = event.version();
-        latestSchema = event.schema();
+        contractVersions.add(new ContractCompatibility.Version(event.version().toString(), event.schemaType(),
+                event.schema()));
+    }
+
+    @EventSourcingHandler
+    void on(CompatibilityModeChanged event) {
+        compatibilityMode = event.mode();
     }
 
     @EventSourcingHandler

@@ -42,6 +42,12 @@ public class CommandDispatcher {
         return new GovernanceToken(aggregateId, sequence.longValue());
     }
 
+    /** For a command that decides nothing and answers a value (a dry run). */
+    public <R> R ask(Object command, Class<R> answer) {
+        return answer.cast(commandGateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(auditMetadata())));
+    }
+
     private static MetaData auditMetadata() {
         Actor actor = AuthenticatedActor.current();
         return ActorMetaData.of(actor);

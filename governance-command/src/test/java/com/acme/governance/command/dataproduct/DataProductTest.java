@@ -168,7 +168,7 @@ class DataProductTest {
                 .when(publishContract("1.1.0", "{'type':'object','required':['id'],'properties':{'id':{'type':'string'}}}"),
                         ALICE)
                 .expectException(IncompatibleContractException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("$.total was removed"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("FIELD_REMOVED at /properties/total"))
                 .expectNoEvents();
     }
 
@@ -178,7 +178,7 @@ class DataProductTest {
                 .when(publishContract("1.0.1", "{'type':'object','required':['id','total'],"
                         + "'properties':{'id':{'type':'string'},'total':{'type':'number'}}}"), ALICE)
                 .expectException(IncompatibleContractException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("$.total is newly required"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("FIELD_NEWLY_REQUIRED at /properties/total"))
                 .expectNoEvents();
     }
 
@@ -188,7 +188,7 @@ class DataProductTest {
                 .when(publishContract("1.1.0", "{'type':'object','required':['id'],"
                         + "'properties':{'id':{'type':'integer'},'total':{'type':'number'}}}"), ALICE)
                 .expectException(IncompatibleContractException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("type of $.id changed"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("FIELD_TYPE_CHANGED at /properties/id"))
                 .expectNoEvents();
     }
 

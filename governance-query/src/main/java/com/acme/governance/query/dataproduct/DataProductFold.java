@@ -1,6 +1,8 @@
 package com.acme.governance.query.dataproduct;
 
 import com.acme.governance.api.dataproduct.Classification;
+import com.acme.governance.api.dataproduct.CompatibilityMode;
+import com.acme.governance.api.dataproduct.CompatibilityModeChanged;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
 import com.acme.governance.api.dataproduct.DataProductPublished;
@@ -29,7 +31,7 @@ public final class DataProductFold {
         return new DataProductView(event.aggregateId(), registered.id().domain(), registered.id().name(),
                 registered.title(), registered.description(), registered.ownerTeam(), registered.classification(),
                 orEmpty(registered.tags()), orEmpty(registered.outputPorts()), DataProductStatus.DRAFT, List.of(), 1,
-                event.time(), event.principal(), event.time(), null, null, null,
+                event.time(), event.principal(), event.time(), null, null, null, registered.compatibilityMode(),
                 SearchTerms.of(registered.title(), registered.description(), registered.tags()));
     }
 
@@ -63,6 +65,8 @@ public final class DataProductFold {
             after.status = DataProductStatus.DEPRECATED;
             after.deprecationReason = deprecated.reason();
             after.replacedBy = deprecated.replacedBy() == null ? null : deprecated.replacedBy().toString();
+        } else if (payload instanceof CompatibilityModeChanged changed) {
+            after.compatibilityMode = changed.mode();
         } else if (payload instanceof DataProductRetired retired) {
             after.status = DataProductStatus.RETIRED;
             after.retirementReason = retired.reason();
@@ -87,6 +91,7 @@ public final class DataProductFold {
         private String deprecationReason;
         private String replacedBy;
         private String retirementReason;
+        private CompatibilityMode compatibilityMode;
 
         private Draft(DataProductView before) {
             this.before = before;
@@ -100,13 +105,15 @@ public final class DataProductFold {
             deprecationReason = before.deprecationReason();
             replacedBy = before.replacedBy();
             retirementReason = before.retirementReason();
+            compatibilityMode = before.compatibilityMode();
         }
 
         private DataProductView counted(IncomingEvent event) {
             return new DataProductView(before.id(), before.domain(), before.name(), title, description,
                     before.ownerTeam(), classification, tags, outputPorts, status, contractVersions,
                     before.version() + 1, before.registeredAt(), before.registeredBy(), event.time(),
-                    deprecationReason, replacedBy, retirementReason, SearchTerms.of(title, description, tags));
+                    deprecationReason, replacedBy, retirementReason, compatibilityMode,
+                    SearchTerms.of(title, description, tags));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.governance.query.dataproduct;
 
+import com.acme.governance.api.dataproduct.CompatibilityModeChanged;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
 import com.acme.governance.api.dataproduct.DataProductPublished;
@@ -42,6 +43,7 @@ public class DataProductProjection implements Projection {
                 .on(DataProductPublished.class, this::on)
                 .on(DataProductDeprecated.class, this::on)
                 .on(DataProductRetired.class, this::on)
+                .on(CompatibilityModeChanged.class, this::on)
                 // Unknown to this version, yet it counts: without it, the product's next event would look like a gap.
                 .onUnknown(AGGREGATE_TYPE, products::count)
                 .build();
@@ -94,6 +96,10 @@ public class DataProductProjection implements Projection {
     private void on(IncomingEvent event, DataProductRetired retired) {
         products.change(event, Updates.combine(Updates.set("status", DataProductStatus.RETIRED),
                 Updates.set("retirementReason", retired.reason())));
+    }
+
+    private void on(IncomingEvent event, CompatibilityModeChanged changed) {
+        products.change(event, Updates.set("compatibilityMode", changed.mode()));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -1,6 +1,7 @@
 package com.acme.governance.query.dataproduct;
 
 import com.acme.governance.api.dataproduct.Classification;
+import com.acme.governance.api.dataproduct.CompatibilityMode;
 import com.acme.governance.api.dataproduct.DataProductStatus;
 import com.acme.governance.api.dataproduct.OutputPort;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -15,6 +16,7 @@ import java.util.List;
  *
  * @param version     its event count; clients send it back as {@code If-Match} to update the product
  * @param replacedBy  the product its deprecation named as successor; null when none was named
+ * @param compatibilityMode what its contract's next minor and patch versions must keep
  * @param searchTerms the words it is found by ({@link SearchTerms}); kept for the index, never answered
  */
 public record DataProductView(@BsonId String id, String domain, String name, String title, String description,
@@ -22,6 +24,11 @@ public record DataProductView(@BsonId String id, String domain, String name, Str
                               List<OutputPort> outputPorts, DataProductStatus status,
                               List<ContractVersionView> contractVersions, long version, Instant registeredAt,
                               String registeredBy, Instant updatedAt, String deprecationReason,
-                              String replacedBy, String retirementReason,
+                              String replacedBy, String retirementReason, CompatibilityMode compatibilityMode,
                               @JsonIgnore List<String> searchTerms) {
+
+    public DataProductView {
+        // a product stored before modes existed was under the brief's rule, as its registration (revision 1) says
+        compatibilityMode = compatibilityMode == null ? CompatibilityMode.CONSUMER_SAFE : compatibilityMode;
+    }
 }

@@ -133,7 +133,7 @@ class AuditEventProjectionTest extends ProjectionContractTest {
                 .forEach(projection::apply);
 
         assertThat(repository.historyOf(ID)).extracting(HistoryEntry::type)
-                .containsExactly("governance.dataproduct.registered.v1", "governance.dataproduct.renamed.v1");
+                .containsExactly("governance.dataproduct.registered.v2", "governance.dataproduct.renamed.v1");
     }
 
     /**

@@ -58,8 +58,8 @@ class AuditTrailReadsTest extends QueryHttpTest {
         assertThat(registered.get("issuer").asText()).isEqualTo(EventChain.ISSUER);
         assertThat(registered.get("aggregateType").asText()).isEqualTo("DataProduct");
         assertThat(registered.get("sequence").asLong()).isZero();
-        assertThat(registered.get("type").asText()).isEqualTo("governance.dataproduct.registered.v1");
-        assertThat(registered.get("revision").asText()).isEqualTo("1");
+        assertThat(registered.get("type").asText()).isEqualTo("governance.dataproduct.registered.v2");
+        assertThat(registered.get("revision").asText()).isEqualTo("2");
         assertThat(registered.get("time").asText()).isEqualTo(DataProductStream.START.toString());
         assertThat(registered.get("previousHash").asText()).isEmpty();
         assertThat(registered.get("payload").get("title").asText()).isEqualTo("Orders");

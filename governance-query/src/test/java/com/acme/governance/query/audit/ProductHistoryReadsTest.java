@@ -16,7 +16,7 @@ class ProductHistoryReadsTest extends QueryHttpTest {
         mvc.perform(asAlice(get("/api/v1/data-products/{id}/history", PRODUCT)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(6)))
-                .andExpect(jsonPath("$[0].type").value("governance.dataproduct.registered.v1"))
+                .andExpect(jsonPath("$[0].type").value("governance.dataproduct.registered.v2"))
                 .andExpect(jsonPath("$[0].sequence").value(0))
                 .andExpect(jsonPath("$[0].previousHash").value(""))
                 .andExpect(jsonPath("$[0].payload.title").value("Orders"))

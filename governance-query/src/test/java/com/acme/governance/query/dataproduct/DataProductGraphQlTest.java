@@ -20,7 +20,7 @@ class DataProductGraphQlTest extends QueryGraphQlTest {
                 .path("dataProduct.version").entity(Integer.class).isEqualTo(6)
                 .path("dataProduct.history[*].sequence").entityList(Integer.class).containsExactly(0, 1, 2, 3, 4, 5)
                 .path("dataProduct.history[0].type").entity(String.class)
-                .isEqualTo("governance.dataproduct.registered.v1");
+                .isEqualTo("governance.dataproduct.registered.v2");
     }
 
     @Test

@@ -100,7 +100,7 @@ class IncomingEventReaderTest {
 
         assertThatThrownBy(() -> reader.read(record))
                 .isInstanceOfSatisfying(MalformedEventException.class,
-                        e -> assertThat(e.type()).isEqualTo("governance.dataproduct.registered.v1"))
+                        e -> assertThat(e.type()).isEqualTo("governance.dataproduct.registered.v2"))
                 .hasMessageContaining("'" + attribute + "'");
     }
 

@@ -1,9 +1,11 @@
 package com.acme.governance.command.dataproduct.web;
 
+import com.acme.governance.api.dataproduct.ChangeCompatibilityMode;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.PublishDataProduct;
 import com.acme.governance.api.dataproduct.RegisterDataProduct;
 import com.acme.governance.api.dataproduct.RetireDataProduct;
+import com.acme.governance.command.dataproduct.ContractCheck;
 import com.acme.governance.command.dataproduct.DataProduct;
 import com.acme.governance.command.web.CommandAccepted;
 import com.acme.governance.command.web.CommandDispatcher;
@@ -71,6 +73,24 @@ class DataProductCommandController {
     ResponseEntity<CommandAccepted> publishContractVersion(@PathVariable DataProductId id,
                                                            @Valid @RequestBody PublishContractVersionRequest request) {
         return answer(HttpStatus.CREATED, dispatcher.send(request.toCommand(id), id.toString()));
+    }
+
+    /**
+     * A dry run of a publication for a domain team's pipeline: 200 with the verdict under the product's mode and
+     * every difference, recording nothing; refused as the publication would be (403, 404, 409 for a version not
+     * above the latest or a retired product, 400 for a schema its type cannot read).
+     */
+    @PostMapping("/{id}/contracts:check")
+    ContractCheck checkContractVersion(@PathVariable DataProductId id,
+                                       @Valid @RequestBody PublishContractVersionRequest request) {
+        return dispatcher.ask(request.toCheck(id), ContractCheck.class);
+    }
+
+    /** The mode the next contract versions are checked under; an event only when it changes. */
+    @PutMapping("/{id}/compatibility-mode")
+    ResponseEntity<CommandAccepted> changeCompatibilityMode(@PathVariable DataProductId id,
+                                                            @Valid @RequestBody CompatibilityModeRequest request) {
+        return answer(HttpStatus.OK, dispatcher.send(new ChangeCompatibilityMode(id, request.mode()), id.toString()));
     }
 
     @PostMapping("/{id}/publish")

@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The data product's own problem: a contract version that would break its consumers, with the breaking changes. Ahead
+ * The data product's own problem: a contract version that would break its mode, with every difference, the rule it
+ * breaks, the mode and the version it was compared with, field by field ({@code differences}), and the same in one
+ * line each ({@code breakingChanges}). Ahead
  * of the command side's general advice, whose catch-all must not see it.
  */
 @RestControllerAdvice(name = "commandDataProductProblems", basePackageClasses = DataProductCommandController.class)
@@ -23,6 +25,8 @@ class DataProductProblems {
         problem.setType(ProblemTypes.INCOMPATIBLE_CONTRACT);
         problem.setTitle(HttpStatus.CONFLICT.getReasonPhrase());
         problem.setProperty("breakingChanges", e.breakingChanges());
+        problem.setProperty("mode", e.mode());
+        problem.setProperty("differences", e.differences());
         return problem;
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.governance.command.dataproduct.web;
 
+import com.acme.governance.api.dataproduct.CheckContractVersion;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.PublishContractVersion;
 import com.acme.governance.api.dataproduct.SchemaType;
@@ -13,7 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
 
 /**
- * A contract version. The schema's size is bounded in bytes well below Kafka's default record size (1 MiB): every
+ * A contract version, to publish or to check. The schema's size is bounded in bytes well below Kafka's default record size (1 MiB): every
  * event must fit on the published log, or the relay could not pass it. A JSON Schema must be one (meta-schema valid)
  * before it is compared with anything.
  */
@@ -23,11 +24,21 @@ record PublishContractVersionRequest(
         @NotNull JsonNode schema) {
 
     PublishContractVersion toCommand(DataProductId id) {
+        requireValidSchema();
+        return new PublishContractVersion(id, SemanticVersion.parse(version), schemaType, schema);
+    }
+
+    CheckContractVersion toCheck(DataProductId id) {
+        requireValidSchema();
+        return new CheckContractVersion(id, SemanticVersion.parse(version), schemaType, schema);
+    }
+
+    /** A JSON Schema against its meta-schema; any other type for its form here, and by its own parser in the product. */
+    private void requireValidSchema() {
         Optional<String> problem = schemaType == SchemaType.JSON_SCHEMA
                 ? JsonSchemaValidity.problem(schema) : JsonSchemaValidity.form(schema);
         problem.ifPresent(message -> {
             throw new InvalidInputException("schema", message);
         });
-        return new PublishContractVersion(id, SemanticVersion.parse(version), schemaType, schema);
     }
 }

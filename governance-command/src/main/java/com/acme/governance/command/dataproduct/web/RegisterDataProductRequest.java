@@ -3,6 +3,7 @@ package com.acme.governance.command.dataproduct.web;
 import com.acme.governance.command.web.BodyValues;
 import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.Classification;
+import com.acme.governance.api.dataproduct.CompatibilityMode;
 import com.acme.governance.api.dataproduct.DataProductId;
 import com.acme.governance.api.dataproduct.OutputPort;
 import com.acme.governance.api.dataproduct.RegisterDataProduct;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * The id's parts are checked here, the owner team and the tags by their types; every other field by the command's own
- * constraints.
+ * constraints. Without a {@code compatibilityMode}, the brief's rule ({@code CONSUMER_SAFE}).
  */
 record RegisterDataProductRequest(
         @NotNull @Pattern(regexp = DataProductId.SEGMENT) String domain,
@@ -24,12 +25,13 @@ record RegisterDataProductRequest(
         String ownerTeam,
         Classification classification,
         List<String> tags,
-        List<OutputPort> outputPorts) {
+        List<OutputPort> outputPorts,
+        CompatibilityMode compatibilityMode) {
 
     RegisterDataProduct toCommand() {
         BodyValues body = new BodyValues();
         return body.command(() -> new RegisterDataProduct(new DataProductId(domain, name), title, description,
                 body.typed("ownerTeam", ownerTeam, TeamName::of), classification, body.typed("tags", tags, Tag::of),
-                outputPorts));
+                outputPorts, compatibilityMode));
     }
 }
