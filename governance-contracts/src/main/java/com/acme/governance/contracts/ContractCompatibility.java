@@ -56,22 +56,35 @@ public final class ContractCompatibility {
                 continue;
             }
             SchemaLanguage language = language(proposed.schemaType());
-            if (mode == CompatibilityMode.CONSUMER_SAFE) {
-                add(differences, language.consumerBreaking(version.schema(), proposed.schema()), mode,
-                        "no field removed, none newly required, no field's type changed", version);
-            }
-            if (mode.checksBackward()) {
-                add(differences, language.unreadable(version.schema(), proposed.schema()), mode,
-                        "backward: consumers of " + proposed.version() + " read data written with "
-                                + version.version(), version);
-            }
-            if (mode.checksForward()) {
-                add(differences, language.unreadable(proposed.schema(), version.schema()), mode,
-                        "forward: consumers of " + version.version() + " read data written with "
-                                + proposed.version(), version);
+            try {
+                compare(differences, language, mode, version, proposed);
+            } catch (UnreadableContractException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a schema its library reads but cannot compare: the input's doing, answered as such, never a 500
+                throw new UnreadableContractException("version " + proposed.version() + " could not be compared with "
+                        + version.version() + ": " + e, e);
             }
         }
         return differences;
+    }
+
+    private static void compare(List<ContractDifference> differences, SchemaLanguage language, CompatibilityMode mode,
+                                Version version, Version proposed) {
+        if (mode == CompatibilityMode.CONSUMER_SAFE) {
+            add(differences, language.consumerBreaking(version.schema(), proposed.schema()), mode,
+                    "no field removed, none newly required, no field's type changed", version);
+        }
+        if (mode.checksBackward()) {
+            add(differences, language.unreadable(version.schema(), proposed.schema()), mode,
+                    "backward: consumers of " + proposed.version() + " read data written with " + version.version(),
+                    version);
+        }
+        if (mode.checksForward()) {
+            add(differences, language.unreadable(proposed.schema(), version.schema()), mode,
+                    "forward: consumers of " + version.version() + " read data written with " + proposed.version(),
+                    version);
+        }
     }
 
     private static void add(List<ContractDifference> differences, List<SchemaChange> changes, CompatibilityMode mode,

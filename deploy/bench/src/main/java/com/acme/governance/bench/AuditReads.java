@@ -32,7 +32,8 @@ public final class AuditReads {
 
     public Verified verify() throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> answer = api.expect(200, "dave", "GET", "/api/v1/audit/verify?digest=none", null);
+        HttpResponse<String> answer = api.expect(Duration.ofMinutes(30), 200, "dave", "GET",
+                "/api/v1/audit/verify?digest=none", null);
         double seconds = (System.nanoTime() - start) / 1e9;
         JsonNode body = JSON.readTree(answer.body());
         long events = body.path("eventsChecked").asLong();
