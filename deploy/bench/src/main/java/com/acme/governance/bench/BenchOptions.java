@@ -56,7 +56,7 @@ public record BenchOptions(List<Integer> sizes, List<Integer> clients, int round
                 Optional.ofNullable(given.remove("jfr")).map(Path::of),
                 Integer.parseInt(given.getOrDefault("copy-beyond", String.valueOf(sizes.get(0)))),
                 Integer.parseInt(given.getOrDefault("catch-up-seconds", "3600")),
-                given.getOrDefault("heap", "2g"),
+                given.getOrDefault("heap", "8g"),
                 "java -jar deploy/bench/target/governance-bench.jar " + String.join(" ", arguments));
         given.keySet().removeAll(List.of("rounds", "round-seconds", "limit-records", "idle-seconds",
                 "idle-wait-seconds", "jar", "out", "copy-beyond", "catch-up-seconds", "heap"));
