@@ -19,7 +19,8 @@ public final class ContractCompatibility {
 
     private static final Map<SchemaType, SchemaLanguage> LANGUAGES = new EnumMap<>(Map.of(
             SchemaType.JSON_SCHEMA, new JsonSchemaLanguage(),
-            SchemaType.AVRO, new AvroLanguage()));
+            SchemaType.AVRO, new AvroLanguage(),
+            SchemaType.PROTOBUF, new ProtobufLanguage()));
 
     private ContractCompatibility() {
     }

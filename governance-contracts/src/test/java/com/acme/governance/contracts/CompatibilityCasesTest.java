@@ -160,7 +160,42 @@ class CompatibilityCasesTest {
                                 + field("city", "\"string\"", null) + "]}", null)),
                         record(field("address", "{\"type\": \"record\", \"name\": \"Address\", \"fields\": ["
                                 + field("city", "\"string\"", null) + ", " + field("zip", "\"string\"", null) + "]}", null)),
-                        of("FIELD_NEWLY_REQUIRED"), of("READER_FIELD_MISSING_DEFAULT_VALUE"), none()));
+                        of("FIELD_NEWLY_REQUIRED"), of("READER_FIELD_MISSING_DEFAULT_VALUE"), none()),
+
+                proto("nothing changed", message(ID_1), message(ID_1), none(), none(), none()),
+                // the library's rules compare files, not readers and writers: forward sees the addition as a removal
+                proto("field added", message(ID_1), message(ID_1 + NOTE_2),
+                        none(), none(), of("NO_CHANGING_FIELD_NAMES", "NO_REMOVING_FIELDS_WITHOUT_RESERVE")),
+                proto("field removed without a reservation", message(ID_1 + NOTE_2), message(ID_1),
+                        of("FIELD_REMOVED"), of("NO_CHANGING_FIELD_NAMES", "NO_REMOVING_FIELDS_WITHOUT_RESERVE"),
+                        none()),
+                // the library's rule on names sees number 2 named nothing: a reservation does not satisfy it
+                proto("field removed, its name and number reserved", message(ID_1 + NOTE_2),
+                        message(ID_1 + " reserved 2; reserved \"note\";"),
+                        of("FIELD_REMOVED"), of("NO_CHANGING_FIELD_NAMES"),
+                        of("NO_REMOVING_RESERVED_FIELDS", "NO_USING_RESERVED_FIELDS")),
+                proto("reserved number reused", message(ID_1 + " reserved 2;"), message(ID_1 + NOTE_2),
+                        none(), of("NO_REMOVING_RESERVED_FIELDS", "NO_USING_RESERVED_FIELDS"),
+                        of("NO_CHANGING_FIELD_NAMES", "NO_REMOVING_FIELDS_WITHOUT_RESERVE")),
+                proto("field renumbered", message(ID_1 + NOTE_2), message(ID_1 + " string note = 3;"),
+                        of("FIELD_RENUMBERED"), of("NO_CHANGING_FIELD_IDS", "NO_CHANGING_FIELD_NAMES"),
+                        of("NO_CHANGING_FIELD_IDS", "NO_CHANGING_FIELD_NAMES")),
+                proto("field renamed, its number kept", message(ID_1 + NOTE_2), message(ID_1 + " string remark = 2;"),
+                        of("FIELD_REMOVED"), of("NO_CHANGING_FIELD_NAMES", "NO_REMOVING_FIELDS_WITHOUT_RESERVE"),
+                        of("NO_CHANGING_FIELD_NAMES", "NO_REMOVING_FIELDS_WITHOUT_RESERVE")),
+                proto("type changed, string to int64", message(ID_1 + NOTE_2), message(ID_1 + " int64 note = 2;"),
+                        of("FIELD_TYPE_CHANGED"), of("NO_CHANGING_FIELD_TYPES"), of("NO_CHANGING_FIELD_TYPES")),
+                proto("singular made repeated", message(ID_1 + NOTE_2), message(ID_1 + " repeated string note = 2;"),
+                        of("FIELD_TYPE_CHANGED"), of("NO_CHANGING_FIELD_TYPES"), of("NO_CHANGING_FIELD_TYPES")),
+                proto("enum value added", ENUM_AB, ENUM_AB.replace("B = 1;", "B = 1; C = 2;"),
+                        none(), none(), of("NO_CHANGING_FIELD_NAMES")),
+                proto("nested message's field removed", NESTED.formatted(" string zip = 2;"), NESTED.formatted(""),
+                        of("FIELD_REMOVED"), of("NO_CHANGING_FIELD_NAMES", "NO_REMOVING_FIELDS_WITHOUT_RESERVE"),
+                        none()),
+                proto("proto2 required field added", PROTO2.formatted(""),
+                        PROTO2.formatted(" required string note = 2;"),
+                        of("FIELD_NEWLY_REQUIRED"), of("REQUIRED_FIELDS"),
+                        of("NO_CHANGING_FIELD_NAMES", "NO_REMOVING_FIELDS_WITHOUT_RESERVE")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -221,6 +256,12 @@ class CompatibilityCasesTest {
         return new Case(name, SchemaType.JSON_SCHEMA, earlier, proposed, consumerSafe, backward, forward);
     }
 
+    private static Case proto(String name, String earlier, String proposed, Set<String> consumerSafe,
+                              Set<String> backward, Set<String> forward) {
+        return new Case(name, SchemaType.PROTOBUF, JSON.getNodeFactory().textNode(earlier).toString(),
+                JSON.getNodeFactory().textNode(proposed).toString(), consumerSafe, backward, forward);
+    }
+
     private static Case avro(String name, String earlier, String proposed, Set<String> consumerSafe,
                              Set<String> backward, Set<String> forward) {
         return new Case(name, SchemaType.AVRO, earlier, proposed, consumerSafe, backward, forward);
@@ -254,6 +295,19 @@ class CompatibilityCasesTest {
     private static final String SYMBOLS_AB = "{\"type\": \"enum\", \"name\": \"Status\", \"symbols\": [\"A\", \"B\"]}";
     private static final String SYMBOLS_ABC =
             "{\"type\": \"enum\", \"name\": \"Status\", \"symbols\": [\"A\", \"B\", \"C\"]}";
+
+    private static final String ID_1 = " string id = 1;";
+    private static final String NOTE_2 = " string note = 2;";
+    private static final String ENUM_AB = "syntax = \"proto3\"; package sales; enum Status { A = 0; B = 1; }"
+            + " message Order { string id = 1; Status status = 2; }";
+    private static final String NESTED = "syntax = \"proto3\"; package sales; message Order { string id = 1;"
+            + " message Address { string city = 1;%s } Address address = 2; }";
+    private static final String PROTO2 = "syntax = \"proto2\"; package sales; message Order {"
+            + " optional string id = 1;%s }";
+
+    private static String message(String fields) {
+        return "syntax = \"proto3\"; package sales; message Order {" + fields + " }";
+    }
 
     private static String record(String fields) {
         return "{\"type\": \"record\", \"name\": \"Order\", \"namespace\": \"sales\", \"fields\": [" + fields + "]}";

@@ -12,6 +12,7 @@ import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +78,13 @@ class KafkaAclCrashIT {
         LauncherProcess second = LauncherProcess.start(data, ports).awaitHealthy();
         try {
             Api api = new Api(ports.http());
-            await().atMost(Duration.ofMinutes(2)).until(() -> provisioned(api) == GRANTS);
+            try {
+                await().atMost(Duration.ofMinutes(2)).until(() -> provisioned(api) == GRANTS);
+            } catch (ConditionTimeoutException stalled) {
+                throw new AssertionError("not every grant provisioned after the restart; grants by provisioning "
+                        + "state " + provisioningStates(api) + "\nwarnings:\n" + second.logLinesFinding(" (WARN|ERROR) ")
+                        + "\ntail:\n" + second.logTail(), stalled);
+            }
             Map<String, Long> recorded = provisionedEventsPerGrant(ports.mongo());
             System.out.printf("KafkaAclCrashIT: %d grants, provisioned when killed %d, AccessProvisioned per grant "
                     + "after the restart %s%n", GRANTS, provisionedAtKill, recorded.values().stream().distinct().toList());
@@ -104,6 +111,13 @@ class KafkaAclCrashIT {
             }
         }
         return count;
+    }
+
+    private static Map<String, Long> provisioningStates(Api api) {
+        Map<String, Long> states = new HashMap<>();
+        Api.Response page = api.as("bob").get("/api/v1/access-grants?dataProductId=sales.crash-orders&size=100");
+        page.json().path("items").forEach(grant -> states.merge(grant.path("provisioning").asText(), 1L, Long::sum));
+        return states;
     }
 
     private static String granted(Api api, int i) {

@@ -117,6 +117,17 @@ final class LauncherProcess {
         }
     }
 
+    /** The last lines of the launcher's log that contain the pattern, for a failure that its tail does not explain. */
+    String logLinesFinding(String pattern) {
+        try {
+            java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(pattern);
+            List<String> lines = Files.readAllLines(log).stream().filter(line -> wanted.matcher(line).find()).toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no launcher log: " + e.getMessage() + ")";
+        }
+    }
+
     record Ports(int http, int kafka, int mongo) {
 
         static Ports free() {

@@ -36,7 +36,7 @@ public final class JsonSchemaValidity {
 
     /** The first reason why {@code schema} is not an acceptable JSON Schema, or empty when it is one. */
     public static Optional<String> problem(JsonNode schema) {
-        Optional<String> form = form(schema);
+        Optional<String> form = form(schema, false);
         if (form.isPresent()) {
             return form;
         }
@@ -54,10 +54,14 @@ public final class JsonSchemaValidity {
                 .map(error -> "is not a valid JSON Schema: " + error.getMessage());
     }
 
-    /** What any contract's schema must be, whatever its type: an object, within its limits in bytes and elements. */
-    public static Optional<String> form(JsonNode schema) {
-        if (!schema.isObject()) {
-            return Optional.of("a schema must be a JSON object");
+    /**
+     * What a contract's schema must be as JSON: an object (a JSON Schema, an Avro schema) or, for a schema type
+     * written as text (Protobuf's {@code .proto}), a string; within its limits in bytes and elements.
+     */
+    public static Optional<String> form(JsonNode schema, boolean text) {
+        if (text != schema.isTextual() || !text && !schema.isObject()) {
+            return Optional.of(text ? "this schema type's schema is its text, as a JSON string"
+                    : "a schema must be a JSON object");
         }
         int bytes = schema.toString().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > Limits.SCHEMA_BYTES) {

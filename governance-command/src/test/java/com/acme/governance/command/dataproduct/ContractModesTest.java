@@ -16,6 +16,7 @@ import com.acme.governance.api.dataproduct.Tag;
 import com.acme.governance.command.common.NotPermittedException;
 import com.acme.governance.contracts.ContractDifference;
 import com.acme.governance.edge.problem.InvalidInputException;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,19 @@ class ContractModesTest {
                 .when(publish("1.1.0", SchemaType.AVRO, AVRO_A), ALICE)
                 .expectException(IncompatibleContractException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("SCHEMA_TYPE_CHANGED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProtobufMinorVersionKeepsEveryFieldNumber() {
+        String before = "syntax = 'proto3'; message Order { string id = 1; string note = 2; }".replace('\'', '"');
+        String renumbered = before.replace("note = 2", "note = 3");
+        fixture.given(registered(), new ContractVersionPublished(ORDERS, SemanticVersion.parse("1.0.0"),
+                        SchemaType.PROTOBUF, TextNode.valueOf(before)))
+                .when(new PublishContractVersion(ORDERS, SemanticVersion.parse("1.1.0"), SchemaType.PROTOBUF,
+                        TextNode.valueOf(renumbered)), ALICE)
+                .expectException(IncompatibleContractException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("FIELD_RENUMBERED"))
                 .expectNoEvents();
     }
 

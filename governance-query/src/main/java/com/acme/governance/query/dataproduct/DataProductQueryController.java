@@ -2,6 +2,7 @@ package com.acme.governance.query.dataproduct;
 
 import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.DataProductId;
+import com.acme.governance.api.dataproduct.SemanticVersion;
 import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.asof.AggregateAsOf;
 import com.acme.governance.query.asof.AsOfParameter;
@@ -77,6 +78,38 @@ public class DataProductQueryController {
         DataProductView product = history.todayOrAsOf(parameters, "Data product", DataProductProjection.AGGREGATE_TYPE,
                 id.toString(), DataProductFold::apply, () -> products.find(id));
         return ResponseEntity.ok().eTag("\"" + product.version() + "\"").body(product);
+    }
+
+    @GetMapping("/{id}/contracts/{version}")
+    @Operation(summary = "One contract version of a data product: its schema type, schema and publication")
+    public ContractVersionView contractVersion(@PathVariable("id") DataProductId id,
+                                               @PathVariable("version") String version) {
+        return contractVersionOf(product(id), version);
+    }
+
+    @GetMapping("/{id}/contracts/{from}/diff/{to}")
+    @Operation(summary = "The changelog from one contract version to another: under every compatibility mode, "
+            + "whether it allows the step and the differences by which it does not",
+            description = "Either version may be the earlier; only the two are compared, so a transitive mode "
+                    + "answers as its plain form. productMode is the mode the product's next versions meet.")
+    public ContractDiff contractDiff(@PathVariable("id") DataProductId id, @PathVariable("from") String from,
+                                     @PathVariable("to") String to) {
+        DataProductView product = product(id);
+        return ContractDiff.between(contractVersionOf(product, from), contractVersionOf(product, to),
+                product.compatibilityMode());
+    }
+
+    private DataProductView product(DataProductId id) {
+        return products.find(id).orElseThrow(() -> new ResourceNotFoundException("Data product", id.toString()));
+    }
+
+    private static ContractVersionView contractVersionOf(DataProductView product, String version) {
+        if (!version.matches(SemanticVersion.PATTERN)) {
+            throw new InvalidInputException("version", "must be MAJOR.MINOR.PATCH");
+        }
+        return product.contractVersions().stream().filter(published -> published.version().equals(version))
+                .findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("Contract version", product.id() + "@" + version));
     }
 
     @GetMapping("/{id}/history")

@@ -36,7 +36,8 @@ record PublishContractVersionRequest(
     /** A JSON Schema against its meta-schema; any other type for its form here, and by its own parser in the product. */
     private void requireValidSchema() {
         Optional<String> problem = schemaType == SchemaType.JSON_SCHEMA
-                ? JsonSchemaValidity.problem(schema) : JsonSchemaValidity.form(schema);
+                ? JsonSchemaValidity.problem(schema)
+                : JsonSchemaValidity.form(schema, schemaType == SchemaType.PROTOBUF);
         problem.ifPresent(message -> {
             throw new InvalidInputException("schema", message);
         });

@@ -1,0 +1,109 @@
+package com.acme.governance.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A domain team's contracts through the public API as a client sends them: a compatibility mode, a Protobuf contract
+ * refused for a renumbered field with the difference named, a dry run, bad schemas answered 400 without an event,
+ * and the read side's contract version and changelog between two versions.
+ */
+@SpringBootTest(classes = GovernanceLocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DataContractsIT extends LocalStackSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PRODUCT = "/api/v1/data-products/sales.payments";
+    private static final String PROTO_1_0 = "syntax = \"proto3\"; package sales; "
+            + "message Payment { string id = 1; int64 cents = 2; }";
+    private static final String PROTO_1_1 = PROTO_1_0.replace("int64 cents = 2;", "int64 cents = 2; string note = 3;");
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void aTeamPublishesProtobufContractsUnderItsModeAndReadsTheirChangelog() throws Exception {
+        Api.Caller alice = new Api(port).as("alice");
+        Api.Response registered = alice.post("/api/v1/data-products", """
+                {"domain": "sales", "name": "payments", "title": "Payments", "ownerTeam": "sales",
+                 "classification": "INTERNAL", "tags": [], "compatibilityMode": "BACKWARD",
+                 "outputPorts": [{"name": "events", "kind": "KAFKA_TOPIC", "address": "sales.payments.v1"}]}
+                """);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+        assertThat(alice.post(PRODUCT + "/contracts", proto("1.0.0", PROTO_1_0)).status()).isEqualTo(201);
+        Api.Response compatible = alice.post(PRODUCT + "/contracts", proto("1.1.0", PROTO_1_1));
+        assertThat(compatible.status()).as(compatible.toString()).isEqualTo(201);
+
+        String renumbered = PROTO_1_1.replace("note = 3", "note = 4");
+        Api.Response dryRun = alice.post(PRODUCT + "/contracts:check", proto("1.2.0", renumbered));
+        assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(200);
+        assertThat(dryRun.json().path("compatible").asBoolean()).isFalse();
+        assertThat(differences(dryRun.json())).contains("NO_CHANGING_FIELD_IDS");
+
+        Api.Response refused = alice.post(PRODUCT + "/contracts", proto("1.2.0", renumbered));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().path("mode").asText()).isEqualTo("BACKWARD");
+        assertThat(refused.json().path("differences")).anySatisfy(difference -> {
+            assertThat(difference.path("difference").asText()).isEqualTo("NO_CHANGING_FIELD_IDS");
+            assertThat(difference.path("path").asText()).isEqualTo("/Payment");
+            assertThat(difference.path("against").asText()).isEqualTo("1.1.0");
+        });
+
+        Api.Response asObject = alice.post(PRODUCT + "/contracts", """
+                {"version": "1.2.0", "schemaType": "PROTOBUF", "schema": {"message": "Payment"}}""");
+        assertThat(asObject.status()).as(asObject.toString()).isEqualTo(400);
+        Api.Response unknownType = alice.post(PRODUCT + "/contracts",
+                proto("1.2.0", "syntax = \"proto3\"; message Payment { Money amount = 1; }"));
+        assertThat(unknownType.status()).as(unknownType.toString()).isEqualTo(400);
+        assertThat(unknownType.header("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+
+        Api.Response version = alice.getAfter(compatible, PRODUCT + "/contracts/1.1.0");
+        assertThat(version.status()).isEqualTo(200);
+        assertThat(version.json().path("schemaType").asText()).isEqualTo("PROTOBUF");
+        assertThat(version.json().path("schema").asText()).isEqualTo(PROTO_1_1);
+        assertThat(alice.get(PRODUCT + "/contracts/1.2.0").status()).as("refused, so never published").isEqualTo(404);
+        assertThat(alice.get(PRODUCT + "/contracts/one").status()).isEqualTo(400);
+
+        JsonNode diff = alice.get(PRODUCT + "/contracts/1.0.0/diff/1.1.0").json();
+        assertThat(diff.path("productMode").asText()).isEqualTo("BACKWARD");
+        assertThat(verdict(diff, "BACKWARD").path("allowed").asBoolean()).isTrue();
+        assertThat(verdict(diff, "CONSUMER_SAFE").path("allowed").asBoolean()).isTrue();
+        assertThat(verdict(diff, "FORWARD").path("allowed").asBoolean())
+                .as("the library's forward sees the added field as removed").isFalse();
+        assertThat(verdict(diff, "NONE").path("allowed").asBoolean()).isTrue();
+
+        JsonNode product = alice.get(PRODUCT).json();
+        assertThat(product.path("contractVersions")).extracting(v -> v.path("version").asText())
+                .containsExactly("1.0.0", "1.1.0");
+        assertThat(product.path("version").asLong()).as("nothing refused was recorded").isEqualTo(3);
+    }
+
+    private static String proto(String version, String text) throws Exception {
+        return "{\"version\": \"" + version + "\", \"schemaType\": \"PROTOBUF\", \"schema\": "
+                + JSON.writeValueAsString(text) + "}";
+    }
+
+    private static List<String> differences(JsonNode body) {
+        List<String> names = new ArrayList<>();
+        body.path("differences").forEach(difference -> names.add(difference.path("difference").asText()));
+        return names;
+    }
+
+    private static JsonNode verdict(JsonNode diff, String mode) {
+        for (JsonNode verdict : diff.path("modes")) {
+            if (verdict.path("mode").asText().equals(mode)) {
+                return verdict;
+            }
+        }
+        throw new AssertionError("no verdict for " + mode + " in " + diff);
+    }
+}

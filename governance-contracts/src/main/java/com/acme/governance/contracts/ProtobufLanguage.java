@@ -1,0 +1,147 @@
+package com.acme.governance.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.squareup.wire.Syntax;
+import com.squareup.wire.schema.Field;
+import com.squareup.wire.schema.internal.parser.FieldElement;
+import com.squareup.wire.schema.internal.parser.ProtoFileElement;
+import io.apicurio.registry.protobuf.ProtobufDifference;
+import io.apicurio.registry.rules.compatibility.protobuf.ProtobufCompatibilityCheckerLibrary;
+import io.apicurio.registry.utils.protobuf.schema.FileDescriptorUtils;
+import io.apicurio.registry.utils.protobuf.schema.ProtobufFile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Protocol Buffers, the contract's {@code .proto} text as a JSON string: read by Square's Wire parser and built into
+ * a descriptor by Apicurio's utilities (so an unknown type is refused as well as bad syntax), compared by Apicurio
+ * Registry's Protobuf rules (protolock's: no reserved field reused or unreserved, no field removed without
+ * reservation, no number, type, label or name changed, no RPC removed or changed, no proto2 required field added).
+ * Those rules compare a file before and after, not a reader and a writer: forward (the files swapped) therefore
+ * refuses a field added, seen from the new file as one the old removed (ADR 0048). Each of the library's checks is
+ * called on its own, so that every difference carries the name of the rule that found it; Apicurio's own checker
+ * would answer one sentence, and its {@code FULL} accepts what either direction accepts.
+ */
+final class ProtobufLanguage implements SchemaLanguage {
+
+    private static final Pattern MESSAGE = Pattern.compile("message (\\S+)");
+
+    @Override
+    public void read(JsonNode schema) {
+        parse(schema);
+    }
+
+    static ProtobufFile parse(JsonNode schema) {
+        if (schema == null || !schema.isTextual()) {
+            throw new UnreadableContractException("a Protobuf schema is the .proto file's text, as a JSON string", null);
+        }
+        try {
+            ProtoFileElement element = ProtobufFile.toProtoFileElement(schema.asText());
+            FileDescriptorUtils.protoFileToFileDescriptor(element);
+            return new ProtobufFile(element);
+        } catch (Exception | LinkageError e) {
+            throw new UnreadableContractException("not a Protobuf schema: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SchemaChange> unreadable(JsonNode writer, JsonNode reader) {
+        ProtobufFile written = parse(writer);
+        ProtobufCompatibilityCheckerLibrary rules = new ProtobufCompatibilityCheckerLibrary(written, parse(reader));
+        List<SchemaChange> changes = new ArrayList<>();
+        add(changes, "NO_USING_RESERVED_FIELDS", rules::checkNoUsingReservedFields);
+        add(changes, "NO_REMOVING_RESERVED_FIELDS", rules::checkNoRemovingReservedFields);
+        add(changes, "NO_REMOVING_FIELDS_WITHOUT_RESERVE", rules::checkNoRemovingFieldsWithoutReserve);
+        add(changes, "NO_CHANGING_FIELD_IDS", rules::checkNoChangingFieldIDs);
+        add(changes, "NO_CHANGING_FIELD_TYPES", rules::checkNoChangingFieldTypes);
+        add(changes, "NO_CHANGING_FIELD_NAMES", rules::checkNoChangingFieldNames);
+        add(changes, "NO_REMOVING_SERVICE_RPCS", rules::checkNoRemovingServiceRPCs);
+        add(changes, "NO_CHANGING_RPC_SIGNATURE", rules::checkNoChangingRPCSignature);
+        if (written.getSyntax() == Syntax.PROTO_2) {
+            add(changes, "REQUIRED_FIELDS", rules::checkRequiredFields);
+        }
+        return changes;
+    }
+
+    private static void add(List<SchemaChange> changes, String rule, Supplier<List<ProtobufDifference>> check) {
+        for (ProtobufDifference difference : check.get()) {
+            Matcher message = MESSAGE.matcher(difference.getMessage());
+            changes.add(new SchemaChange(rule, message.find() ? "/" + message.group(1).replace(",", "") : "/",
+                    difference.getMessage()));
+        }
+    }
+
+    /**
+     * The brief's rule in Protobuf's terms: a field is its name and its number. A name gone is a field removed, the
+     * same name under another number is one removed for every reader of the old number, another type (or singular
+     * becoming repeated) a type changed; a proto2 field that becomes or arrives {@code required} is newly required.
+     */
+    @Override
+    public List<SchemaChange> consumerBreaking(JsonNode earlier, JsonNode proposed) {
+        ProtobufFile before = parse(earlier);
+        ProtobufFile after = parse(proposed);
+        List<SchemaChange> changes = new ArrayList<>();
+        Map<String, Map<String, FieldElement>> afterMessages = after.getFieldMap();
+        new TreeMap<>(before.getFieldMap()).forEach((message, fields) -> {
+            Map<String, FieldElement> successors = afterMessages.getOrDefault(message, Map.of());
+            new TreeMap<>(fields).forEach((name, field) -> {
+                String path = "/" + message + "/" + name;
+                FieldElement successor = successors.get(name);
+                if (successor == null) {
+                    changes.add(new SchemaChange("FIELD_REMOVED", path, "field " + name + " = " + field.getTag()
+                            + " of " + message + " was removed"));
+                } else if (successor.getTag() != field.getTag()) {
+                    changes.add(new SchemaChange("FIELD_RENUMBERED", path, "field " + name + " of " + message
+                            + " was renumbered from " + field.getTag() + " to " + successor.getTag()
+                            + ": readers of " + field.getTag() + " no longer find it"));
+                } else if (!type(before, field).equals(type(after, successor))
+                        || repeated(field) != repeated(successor)) {
+                    changes.add(new SchemaChange("FIELD_TYPE_CHANGED", path, "type of " + name + " changed from "
+                            + describe(field) + " to " + describe(successor)));
+                } else if (required(successor) && !required(field)) {
+                    changes.add(new SchemaChange("FIELD_NEWLY_REQUIRED", path, "field " + name + " of " + message
+                            + " became required"));
+                }
+            });
+        });
+        new TreeMap<>(afterMessages).forEach((message, fields) -> {
+            Map<String, FieldElement> known = before.getFieldMap().getOrDefault(message, Map.of());
+            new TreeMap<>(fields).forEach((name, field) -> {
+                if (!known.containsKey(name) && required(field)) {
+                    changes.add(new SchemaChange("FIELD_NEWLY_REQUIRED", "/" + message + "/" + name, "field " + name
+                            + " of " + message + " was added as required"));
+                }
+            });
+        });
+        return changes;
+    }
+
+    private static String type(ProtobufFile file, FieldElement field) {
+        String type = field.getType();
+        if (type.startsWith(".")) {
+            String qualified = type.substring(1);
+            String pkg = file.getPackageName();
+            return pkg != null && qualified.startsWith(pkg + ".") ? qualified.substring(pkg.length() + 1) : qualified;
+        }
+        return type;
+    }
+
+    private static boolean repeated(FieldElement field) {
+        return field.getLabel() == Field.Label.REPEATED;
+    }
+
+    private static boolean required(FieldElement field) {
+        return field.getLabel() == Field.Label.REQUIRED;
+    }
+
+    private static String describe(FieldElement field) {
+        return (repeated(field) ? "repeated " : "") + Objects.requireNonNullElse(field.getType(), "?");
+    }
+}
