@@ -1,7 +1,9 @@
 package com.acme.governance.local;
 
+import com.acme.governance.contracts.standards.StandardSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,6 +87,46 @@ class DataContractsIT extends LocalStackSupport {
         assertThat(product.path("contractVersions")).extracting(v -> v.path("version").asText())
                 .containsExactly("1.0.0", "1.1.0");
         assertThat(product.path("version").asLong()).as("nothing refused was recorded").isEqualTo(3);
+
+        Api.Response odcs = alice.get(PRODUCT + "/contracts/1.1.0/odcs", "Accept", "application/yaml");
+        assertThat(odcs.status()).as(odcs.toString()).isEqualTo(200);
+        assertThat(odcs.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
+        JsonNode contract = new YAMLMapper().readTree(odcs.text());
+        assertThat(StandardSchemas.odcsProblems(contract)).as(odcs.text()).isEmpty();
+        assertThat(contract.path("schema").path(0).path("properties")).extracting(p -> p.path("name").asText())
+                .containsExactly("id", "cents", "note");
+        JsonNode odps = alice.get(PRODUCT + "/odps").json();
+        assertThat(StandardSchemas.odpsProblems(odps)).as(odps.toString()).isEmpty();
+        assertThat(odps.path("outputPorts").path(0).path("version").asText()).isEqualTo("1.1.0");
+        assertThat(alice.get(PRODUCT + "/contracts/1.2.0/odcs").status()).isEqualTo(404);
+
+        JsonNode changed = graphQl(alice, """
+                mutation { changeCompatibilityMode(id: "sales.payments", mode: FULL) { version consistencyToken } }""",
+                null).path("data").path("changeCompatibilityMode");
+        assertThat(changed.path("version").asInt()).isEqualTo(4);
+        JsonNode read = graphQl(alice, """
+                { dataProduct(id: "sales.payments") { compatibilityMode
+                    contractVersion(version: "1.1.0") { schemaType schema }
+                    never: contractVersion(version: "7.0.0") { version }
+                    contractDiff(from: "1.0.0", to: "1.1.0") { productMode
+                      modes { mode allowed differences { difference path against } } } } }""",
+                changed.path("consistencyToken").asText()).path("data").path("dataProduct");
+        assertThat(read.path("compatibilityMode").asText()).isEqualTo("FULL");
+        assertThat(read.path("contractVersion").path("schema").asText()).isEqualTo(PROTO_1_1);
+        assertThat(read.path("never").isNull()).isTrue();
+        assertThat(read.path("contractDiff").path("productMode").asText()).isEqualTo("FULL");
+        assertThat(verdict(read.path("contractDiff"), "FULL").path("differences"))
+                .extracting(difference -> difference.path("difference").asText())
+                .contains("NO_REMOVING_FIELDS_WITHOUT_RESERVE");
+    }
+
+    private static JsonNode graphQl(Api.Caller caller, String document, String token) {
+        String body = JSON.createObjectNode().put("query", document).toString();
+        Api.Response response = token == null ? caller.post("/graphql", body)
+                : caller.post("/graphql", body, Api.TOKEN, token);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("errors").isMissingNode()).as(response.toString()).isTrue();
+        return response.json();
     }
 
     private static String proto(String version, String text) throws Exception {

@@ -12,6 +12,7 @@ import com.acme.governance.query.graphql.GraphQlArguments;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.LinkedMultiValueMap;
 
@@ -50,6 +51,17 @@ public class DataProductGraphQlController {
         return history.todayOrAsOf(GraphQlArguments.with(new LinkedMultiValueMap<>(), AsOfParameter.AS_OF, asOf),
                 "Data product", DataProductProjection.AGGREGATE_TYPE, productId.toString(), DataProductFold::apply,
                 () -> products.find(productId));
+    }
+
+    @SchemaMapping(typeName = "DataProduct", field = "contractVersion")
+    public ContractVersionView contractVersion(DataProductView product, @Argument String version) {
+        return ContractVersions.find(product, version).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "DataProduct", field = "contractDiff")
+    public ContractDiff contractDiff(DataProductView product, @Argument String from, @Argument String to) {
+        return ContractDiff.between(ContractVersions.published(product, from), ContractVersions.published(product, to),
+                product.compatibilityMode());
     }
 
     /** Every product's history in one read, however many products the answer holds. */

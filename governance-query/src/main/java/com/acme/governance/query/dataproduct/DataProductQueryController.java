@@ -2,8 +2,6 @@ package com.acme.governance.query.dataproduct;
 
 import com.acme.governance.api.TeamName;
 import com.acme.governance.api.dataproduct.DataProductId;
-import com.acme.governance.api.dataproduct.SemanticVersion;
-import com.acme.governance.edge.problem.InvalidInputException;
 import com.acme.governance.query.asof.AggregateAsOf;
 import com.acme.governance.query.asof.AsOfParameter;
 import com.acme.governance.query.audit.AuditEventRepository;
@@ -21,6 +19,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -84,7 +83,7 @@ public class DataProductQueryController {
     @Operation(summary = "One contract version of a data product: its schema type, schema and publication")
     public ContractVersionView contractVersion(@PathVariable("id") DataProductId id,
                                                @PathVariable("version") String version) {
-        return contractVersionOf(product(id), version);
+        return ContractVersions.published(product(id), version);
     }
 
     @GetMapping("/{id}/contracts/{from}/diff/{to}")
@@ -95,21 +94,31 @@ public class DataProductQueryController {
     public ContractDiff contractDiff(@PathVariable("id") DataProductId id, @PathVariable("from") String from,
                                      @PathVariable("to") String to) {
         DataProductView product = product(id);
-        return ContractDiff.between(contractVersionOf(product, from), contractVersionOf(product, to),
+        return ContractDiff.between(ContractVersions.published(product, from), ContractVersions.published(product, to),
                 product.compatibilityMode());
+    }
+
+    @GetMapping(path = "/{id}/odps", produces = {MediaType.APPLICATION_JSON_VALUE, OpenStandardDocuments.YAML})
+    @Operation(summary = "The product as an Open Data Product Standard v1.0.0 descriptor, YAML or JSON by Accept",
+            description = "Each output port at the latest contract version, naming the contract by the product's id.")
+    public ResponseEntity<String> odps(@PathVariable("id") DataProductId id,
+                                       @RequestHeader(value = "Accept", required = false) String accept) {
+        return OpenStandardDocuments.odps(product(id), accept);
+    }
+
+    @GetMapping(path = "/{id}/contracts/{version}/odcs",
+            produces = {MediaType.APPLICATION_JSON_VALUE, OpenStandardDocuments.YAML})
+    @Operation(summary = "A contract version as an Open Data Contract Standard v3.1.0 document, YAML or JSON by "
+            + "Accept", description = "Its fields as ODCS properties; the schema itself, with its type, as the "
+            + "schema object's custom properties schemaType and schema.")
+    public ResponseEntity<String> odcs(@PathVariable("id") DataProductId id, @PathVariable("version") String version,
+                                       @RequestHeader(value = "Accept", required = false) String accept) {
+        DataProductView product = product(id);
+        return OpenStandardDocuments.odcs(product, ContractVersions.published(product, version), accept);
     }
 
     private DataProductView product(DataProductId id) {
         return products.find(id).orElseThrow(() -> new ResourceNotFoundException("Data product", id.toString()));
-    }
-
-    private static ContractVersionView contractVersionOf(DataProductView product, String version) {
-        if (!version.matches(SemanticVersion.PATTERN)) {
-            throw new InvalidInputException("version", "must be MAJOR.MINOR.PATCH");
-        }
-        return product.contractVersions().stream().filter(published -> published.version().equals(version))
-                .findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException("Contract version", product.id() + "@" + version));
     }
 
     @GetMapping("/{id}/history")

@@ -51,6 +51,13 @@ public class GovernanceMutations {
     }
 
     @MutationMapping
+    public CommandResult changeCompatibilityMode(@Argument String id, @Argument String mode,
+                                                 @Argument String idempotencyKey, GraphQLContext context) {
+        return send(HttpMethod.PUT, PRODUCTS + "/" + segment(id) + "/compatibility-mode", Map.of("mode", mode),
+                context, idempotencyKey, null);
+    }
+
+    @MutationMapping
     public CommandResult publishDataProduct(@Argument String id, @Argument String idempotencyKey,
                                             GraphQLContext context) {
         return send(HttpMethod.POST, PRODUCTS + "/" + segment(id) + "/publish", null, context, idempotencyKey, null);
