@@ -33,19 +33,32 @@ final class ProtobufLanguage implements SchemaLanguage {
 
     private static final Pattern MESSAGE = Pattern.compile("message (\\S+)");
 
+    /** Parses the file and builds its descriptor, which resolves every type it names. */
     @Override
     public void read(JsonNode schema) {
-        parse(schema);
+        ProtoFileElement element = element(schema);
+        try {
+            FileDescriptorUtils.protoFileToFileDescriptor(element);
+        } catch (Exception | LinkageError e) {
+            throw new UnreadableContractException("not a Protobuf schema: " + e.getMessage(), e);
+        }
     }
 
-    static ProtobufFile parse(JsonNode schema) {
+    /**
+     * The file as the rules compare it. Every schema compared was read first (the proposed one by
+     * {@link ContractCompatibility#check}, the earlier ones when they were published), so its descriptor is not
+     * built again.
+     */
+    private static ProtobufFile parse(JsonNode schema) {
+        return new ProtobufFile(element(schema));
+    }
+
+    private static ProtoFileElement element(JsonNode schema) {
         if (schema == null || !schema.isTextual()) {
             throw new UnreadableContractException("a Protobuf schema is the .proto file's text, as a JSON string", null);
         }
         try {
-            ProtoFileElement element = ProtobufFile.toProtoFileElement(schema.asText());
-            FileDescriptorUtils.protoFileToFileDescriptor(element);
-            return new ProtobufFile(element);
+            return ProtobufFile.toProtoFileElement(schema.asText());
         } catch (Exception | LinkageError e) {
             throw new UnreadableContractException("not a Protobuf schema: " + e.getMessage(), e);
         }

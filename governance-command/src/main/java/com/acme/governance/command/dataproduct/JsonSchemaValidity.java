@@ -59,7 +59,7 @@ public final class JsonSchemaValidity {
      * written as text (Protobuf's {@code .proto}), a string; within its limits in bytes and elements.
      */
     public static Optional<String> form(JsonNode schema, boolean text) {
-        if (text != schema.isTextual() || !text && !schema.isObject()) {
+        if (text ? !schema.isTextual() : !schema.isObject()) {
             return Optional.of(text ? "this schema type's schema is its text, as a JSON string"
                     : "a schema must be a JSON object");
         }

@@ -44,19 +44,7 @@ public final class OpenStandards {
 
     /** The contract version as an ODCS document; its id is the product's, the version its own. */
     public static ObjectNode odcs(Product product, Contract contract) {
-        ObjectNode document = NODES.objectNode()
-                .put("apiVersion", ODCS_VERSION)
-                .put("kind", "DataContract")
-                .put("id", product.id())
-                .put("name", product.title())
-                .put("version", contract.version())
-                .put("status", status(product.status()))
-                .put("domain", product.domain());
-        if (product.description() != null && !product.description().isBlank()) {
-            document.set("description", NODES.objectNode().put("purpose", product.description()));
-        }
-        document.set("tags", tags(product));
-        document.set("team", NODES.objectNode().put("name", product.ownerTeam()));
+        ObjectNode document = describing(product, ODCS_VERSION, "DataContract").put("version", contract.version());
         document.set("schema", NODES.arrayNode().add(schemaObject(product, contract)));
         if (contract.publishedAt() != null) {
             document.put("contractCreatedTs", contract.publishedAt().toString());
@@ -102,19 +90,8 @@ public final class OpenStandards {
      * its id (the product's, as in {@link #odcs}); a port of a product without a contract has version {@code 0.0.0}.
      */
     public static ObjectNode odps(Product product, Optional<String> latestContractVersion) {
-        ObjectNode document = NODES.objectNode()
-                .put("apiVersion", ODPS_VERSION)
-                .put("kind", "DataProduct")
-                .put("id", product.id())
-                .put("name", product.title())
-                .put("status", status(product.status()))
-                .put("domain", product.domain());
+        ObjectNode document = describing(product, ODPS_VERSION, "DataProduct");
         latestContractVersion.ifPresent(version -> document.put("version", version));
-        if (product.description() != null && !product.description().isBlank()) {
-            document.set("description", NODES.objectNode().put("purpose", product.description()));
-        }
-        document.set("tags", tags(product));
-        document.set("team", NODES.objectNode().put("name", product.ownerTeam()));
         ArrayNode ports = NODES.arrayNode();
         for (OutputPort port : product.outputPorts()) {
             ObjectNode output = ports.addObject().put("name", port.name()).put("type", port.kind().name())
@@ -130,10 +107,22 @@ public final class OpenStandards {
         return document;
     }
 
-    private static ArrayNode tags(Product product) {
-        ArrayNode tags = NODES.arrayNode();
+    /** What both standards say of a product the same way: its id, name, status, domain, purpose, tags and team. */
+    private static ObjectNode describing(Product product, String apiVersion, String kind) {
+        ObjectNode document = NODES.objectNode()
+                .put("apiVersion", apiVersion)
+                .put("kind", kind)
+                .put("id", product.id())
+                .put("name", product.title())
+                .put("status", status(product.status()))
+                .put("domain", product.domain());
+        if (product.description() != null && !product.description().isBlank()) {
+            document.set("description", NODES.objectNode().put("purpose", product.description()));
+        }
+        ArrayNode tags = document.putArray("tags");
         product.tags().forEach(tags::add);
-        return tags;
+        document.set("team", NODES.objectNode().put("name", product.ownerTeam()));
+        return document;
     }
 
     private static Optional<String> kafkaTopic(Product product) {
