@@ -35,6 +35,7 @@ import com.acme.governance.api.dataproduct.ChangeCompatibilityMode;
 import com.acme.governance.api.dataproduct.CheckContractVersion;
 import com.acme.governance.api.dataproduct.CompatibilityMode;
 import com.acme.governance.api.dataproduct.CompatibilityModeChanged;
+import com.acme.governance.api.dataproduct.ContractReference;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
 import com.acme.governance.api.dataproduct.DataProductId;
@@ -125,7 +126,8 @@ final class ContractSamples {
                 new DataProductRegistered(ORDERS, "Orders", "Every order placed", "sales", Classification.CONFIDENTIAL,
                         List.of("pii"), PORTS),
                 new DataProductUpdated(ORDERS, "Orders", null, Classification.INTERNAL, List.of(), List.of()),
-                new ContractVersionPublished(ORDERS, SemanticVersion.parse("1.1.0"), SchemaType.JSON_SCHEMA, schema()),
+                new ContractVersionPublished(ORDERS, SemanticVersion.parse("1.1.0"), SchemaType.JSON_SCHEMA, schema(),
+                        List.of(ContractReference.of("crm.customers@2.0.0")), odcs()),
                 new DataProductPublished(ORDERS),
                 new DataProductDeprecated(ORDERS, "replaced", DataProductId.of("sales.orders-v2")),
                 new DataProductRetired(ORDERS, "gone"),
@@ -169,6 +171,13 @@ final class ContractSamples {
                 new ListAccessGrants(ORDERS, TeamName.of("marketing"), AccessGrantStatus.ACTIVE, 0, 20),
                 new IssueAuditDigest(IssueAuditDigest.LEDGER, DIGEST, START, 7, 2, ROOT_HASH, KEY_ID, SIGNATURE, 0L),
                 new AuditDigestIssued(DIGEST, START, 7, 2, ROOT_HASH, KEY_ID, SIGNATURE));
+    }
+
+    static JsonNode odcs() {
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        document.put("apiVersion", "v3.1.0").put("kind", "DataContract").put("id", "sales.orders")
+                .put("version", "1.1.0").put("status", "draft");
+        return document;
     }
 
     static JsonNode schema() {

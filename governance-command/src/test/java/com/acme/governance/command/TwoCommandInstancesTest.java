@@ -17,6 +17,7 @@ import com.acme.governance.api.policy.RuleOutcome;
 import com.acme.governance.command.audit.HashChainingEventStorageEngine;
 import com.acme.governance.command.config.ConflictRetry;
 import com.acme.governance.command.common.VersionMismatchException;
+import com.acme.governance.command.dataproduct.ContractCatalog;
 import com.acme.governance.command.dataproduct.DataProduct;
 import com.acme.governance.command.policy.Policy;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -132,6 +134,7 @@ class TwoCommandInstancesTest {
                         .configureCache(c -> new WeakReferenceCache()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Policy.class)
                         .configureCache(c -> new WeakReferenceCache()))
+                .registerComponent(ContractCatalog.class, c -> reference -> Optional.empty())
                 .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
                         .commandBus(c.commandBus()).retryScheduler(ConflictRetry.scheduler(3)).build())
                 .buildConfiguration();

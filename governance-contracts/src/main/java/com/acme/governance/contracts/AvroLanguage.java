@@ -1,5 +1,6 @@
 package com.acme.governance.contracts;
 
+import com.acme.governance.contracts.ContractCompatibility.Version;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -19,20 +20,37 @@ import java.util.stream.Collectors;
 final class AvroLanguage implements SchemaLanguage {
 
     @Override
-    public void read(JsonNode schema) {
-        parse(schema);
+    public void read(Version version) {
+        parse(version);
     }
 
-    static Schema parse(JsonNode schema) {
+    /**
+     * The schema read after the contract versions it references, on one parser: their named types are the names the
+     * schema may use. A name defined twice is refused by the parser.
+     */
+    static Schema parse(Version version) {
+        Schema.Parser parser = new Schema.Parser();
+        String reading = "";
         try {
-            return new Schema.Parser().parse(schema.toString());
+            for (ContractCompatibility.Referenced reference : version.references()) {
+                reading = " (in " + reference.name() + ")";
+                parser.parse(reference.schema().toString());
+            }
+            reading = "";
+            return parser.parse(version.schema().toString());
         } catch (AvroRuntimeException e) {
-            throw new UnreadableContractException("not an Avro schema: " + e.getMessage(), e);
+            throw new UnreadableContractException("not an Avro schema" + reading + ": " + e.getMessage(), e);
         }
     }
 
+    /** Avro names other schemas' types by name only; the contract versions defining them are listed beside it. */
     @Override
-    public List<SchemaChange> unreadable(JsonNode writer, JsonNode reader) {
+    public Set<String> namedReferences(JsonNode schema) {
+        return Set.of();
+    }
+
+    @Override
+    public List<SchemaChange> unreadable(Version writer, Version reader) {
         return SchemaCompatibility.checkReaderWriterCompatibility(parse(reader), parse(writer)).getResult()
                 .getIncompatibilities().stream()
                 .map(found -> new SchemaChange(found.getType().name(),
@@ -41,7 +59,7 @@ final class AvroLanguage implements SchemaLanguage {
     }
 
     @Override
-    public List<SchemaChange> consumerBreaking(JsonNode earlier, JsonNode proposed) {
+    public List<SchemaChange> consumerBreaking(Version earlier, Version proposed) {
         List<SchemaChange> changes = new ArrayList<>();
         compare(parse(earlier), parse(proposed), "", changes, new HashSet<>());
         return changes;

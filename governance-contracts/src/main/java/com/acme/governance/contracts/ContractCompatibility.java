@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether a proposed contract version keeps what a compatibility mode asks of the versions before it, each schema
@@ -25,13 +26,50 @@ public final class ContractCompatibility {
     private ContractCompatibility() {
     }
 
-    /** A version of a contract. */
-    public record Version(String version, SchemaType schemaType, JsonNode schema) {
+    /**
+     * A version of a contract.
+     *
+     * @param references every contract version its schema needs to be read, its references' references included,
+     *                   each after those it needs itself
+     */
+    public record Version(String version, SchemaType schemaType, JsonNode schema, List<Referenced> references) {
+
+        public Version {
+            references = references == null ? List.of() : List.copyOf(references);
+        }
+
+        public Version(String version, SchemaType schemaType, JsonNode schema) {
+            this(version, schemaType, schema, List.of());
+        }
+    }
+
+    /** A contract version another one references, under its name {@code {productId}@{version}}. */
+    public record Referenced(String name, SchemaType schemaType, JsonNode schema) {
     }
 
     /** Refuses a schema its type cannot read ({@link UnreadableContractException}). */
     public static void read(SchemaType schemaType, JsonNode schema) {
-        language(schemaType).read(schema);
+        read(new Version("", schemaType, schema));
+    }
+
+    /** Refuses a version its type cannot read with the references it names ({@link UnreadableContractException}). */
+    public static void read(Version version) {
+        for (Referenced reference : version.references()) {
+            if (reference.schemaType() != version.schemaType()) {
+                throw new UnreadableContractException("a " + version.schemaType() + " contract cannot reference "
+                        + reference.name() + ", a " + reference.schemaType() + " contract", null);
+            }
+        }
+        language(version.schemaType()).read(version);
+    }
+
+    /**
+     * The contract versions a schema names itself as {@code {productId}@{version}}: a JSON Schema's {@code $ref}s
+     * (before any {@code #} fragment), a Protobuf file's imports. Avro has no such syntax: its references are listed
+     * beside the schema.
+     */
+    public static Set<String> namedReferences(SchemaType schemaType, JsonNode schema) {
+        return language(schemaType).namedReferences(schema);
     }
 
     /**
@@ -41,7 +79,7 @@ public final class ContractCompatibility {
      *                (a new major version may break, so the caller passes none)
      */
     public static List<ContractDifference> check(CompatibilityMode mode, List<Version> earlier, Version proposed) {
-        read(proposed.schemaType(), proposed.schema());
+        read(proposed);
         if (mode == CompatibilityMode.NONE || earlier.isEmpty()) {
             return List.of();
         }
@@ -73,16 +111,16 @@ public final class ContractCompatibility {
     private static void compare(List<ContractDifference> differences, SchemaLanguage language, CompatibilityMode mode,
                                 Version version, Version proposed) {
         if (mode == CompatibilityMode.CONSUMER_SAFE) {
-            add(differences, language.consumerBreaking(version.schema(), proposed.schema()), mode,
+            add(differences, language.consumerBreaking(version, proposed), mode,
                     "no field removed, none newly required, no field's type changed", version);
         }
         if (mode.checksBackward()) {
-            add(differences, language.unreadable(version.schema(), proposed.schema()), mode,
+            add(differences, language.unreadable(version, proposed), mode,
                     "backward: consumers of " + proposed.version() + " read data written with " + version.version(),
                     version);
         }
         if (mode.checksForward()) {
-            add(differences, language.unreadable(proposed.schema(), version.schema()), mode,
+            add(differences, language.unreadable(proposed, version), mode,
                     "forward: consumers of " + version.version() + " read data written with " + proposed.version(),
                     version);
         }

@@ -1,5 +1,7 @@
 package com.acme.governance.contracts;
 
+import com.acme.governance.api.dataproduct.ContractReference;
+import com.acme.governance.contracts.ContractCompatibility.Version;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,18 +14,23 @@ import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONException;
 import org.json.JSONObject;
 
+import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * JSON Schema, compared by Apicurio Registry's diff (the one its compatibility rules use, following {@code $ref},
  * {@code allOf}/{@code anyOf}/{@code oneOf}, enums, bounds and the open or closed content model as Schema Registry
  * does). Its parser (everit) knows drafts 4 to 7: a schema is read as draft 7 whatever its {@code $schema} says
  * (it was validated as its own draft before, {@code JsonSchemaValidity}), so keywords only later drafts have are not
- * compared (ADR 0048). A {@code $ref} outside the schema is never fetched: it makes the schema unreadable.
+ * compared (ADR 0048). A {@code $ref} outside the schema is never fetched: it names a contract version of the
+ * catalog, {@code {productId}@{version}}, or it makes the schema unreadable.
  */
 final class JsonSchemaLanguage implements SchemaLanguage {
 
@@ -36,32 +43,64 @@ final class JsonSchemaLanguage implements SchemaLanguage {
     private static final String PROPERTIES_REMOVED = "/propertySchemasRemoved";
 
     @Override
-    public void read(JsonNode schema) {
-        load(schema);
+    public void read(Version version) {
+        load(version);
     }
 
-    private static Schema load(JsonNode schema) {
+    /**
+     * The schema with the contract versions it references registered under their names, so that a {@code $ref} of
+     * {@code {productId}@{version}} (with or without a fragment) reads the referenced schema as published.
+     */
+    private static Schema load(Version version) {
+        SchemaLoader.SchemaLoaderBuilder loader = SchemaLoader.builder()
+                .draftV7Support()
+                .schemaClient(url -> {
+                    throw new UnreadableContractException("$ref " + url + " is outside the schema and names no "
+                            + "contract version it references ({productId}@{version}); references are resolved from "
+                            + "the catalog only, never fetched", null);
+                });
+        try {
+            for (ContractCompatibility.Referenced reference : version.references()) {
+                loader.registerSchemaByURI(URI.create(reference.name()), new JSONObject(asDraft7(reference.schema())
+                        .toString()));
+            }
+            return loader.schemaJson(new JSONObject(asDraft7(version.schema()).toString())).build().load().build();
+        } catch (SchemaException | JSONException | IllegalArgumentException e) {
+            throw new UnreadableContractException("not a JSON Schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode asDraft7(JsonNode schema) {
         if (!(schema instanceof ObjectNode object)) {
             throw new UnreadableContractException("a JSON Schema must be a JSON object", null);
         }
         ObjectNode asDraft7 = object.deepCopy();
         asDraft7.remove("$schema");
-        try {
-            return SchemaLoader.builder()
-                    .draftV7Support()
-                    .schemaClient(url -> {
-                        throw new UnreadableContractException("$ref " + url + " is outside the schema; references "
-                                + "are resolved from the catalog only, never fetched", null);
-                    })
-                    .schemaJson(new JSONObject(asDraft7.toString()))
-                    .build().load().build();
-        } catch (SchemaException | JSONException e) {
-            throw new UnreadableContractException("not a JSON Schema: " + e.getMessage(), e);
-        }
+        return asDraft7;
     }
 
     @Override
-    public List<SchemaChange> unreadable(JsonNode writer, JsonNode reader) {
+    public Set<String> namedReferences(JsonNode schema) {
+        Set<String> names = new TreeSet<>();
+        Deque<JsonNode> pending = new ArrayDeque<>(List.of(schema));
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            JsonNode ref = node.isObject() ? node.get("$ref") : null;
+            if (ref != null && ref.isTextual()) {
+                String target = ref.asText();
+                int fragment = target.indexOf('#');
+                String document = fragment < 0 ? target : target.substring(0, fragment);
+                if (ContractReference.isReference(document)) {
+                    names.add(document);
+                }
+            }
+            node.forEach(pending::push);
+        }
+        return names;
+    }
+
+    @Override
+    public List<SchemaChange> unreadable(Version writer, Version reader) {
         // the diff's "backwards compatible" is: its updated schema reads what its original one accepted
         return JsonSchemaDiffLibrary.findDifferences(load(writer), load(reader)).getIncompatibleDifferences().stream()
                 .sorted(Comparator.comparing(Difference::getPathUpdated).thenComparing(d -> d.getDiffType().name()))
@@ -70,11 +109,11 @@ final class JsonSchemaLanguage implements SchemaLanguage {
     }
 
     @Override
-    public List<SchemaChange> consumerBreaking(JsonNode earlier, JsonNode proposed) {
+    public List<SchemaChange> consumerBreaking(Version earlier, Version proposed) {
         List<SchemaChange> changes = new ArrayList<>();
         JsonSchemaDiffLibrary.findDifferences(load(earlier), load(proposed)).getDiff().stream()
                 .sorted(Comparator.comparing(Difference::getPathUpdated).thenComparing(d -> d.getDiffType().name()))
-                .forEach(difference -> judge(difference, earlier, proposed, changes));
+                .forEach(difference -> judge(difference, earlier.schema(), proposed.schema(), changes));
         return changes;
     }
 

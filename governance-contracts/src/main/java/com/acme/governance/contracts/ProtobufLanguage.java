@@ -1,5 +1,7 @@
 package com.acme.governance.contracts;
 
+import com.acme.governance.api.dataproduct.ContractReference;
+import com.acme.governance.contracts.ContractCompatibility.Version;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.squareup.wire.Syntax;
 import com.squareup.wire.schema.Field;
@@ -11,13 +13,18 @@ import io.apicurio.registry.utils.protobuf.schema.FileDescriptorUtils;
 import io.apicurio.registry.utils.protobuf.schema.ProtobufFile;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Protocol Buffers, the contract's {@code .proto} text as a JSON string: read by Square's Wire parser and built into
@@ -32,16 +39,67 @@ import java.util.regex.Pattern;
 final class ProtobufLanguage implements SchemaLanguage {
 
     private static final Pattern MESSAGE = Pattern.compile("message (\\S+)");
+    private static final Pattern IMPORT = Pattern.compile("import (public |weak )?\"([^\"]+)\";");
 
-    /** Parses the file and builds its descriptor, which resolves every type it names. */
+    /**
+     * Parses the file and builds its descriptor, which resolves every type it names: those of the files it imports
+     * are the referenced contract versions', each built first under its name {@code {productId}@{version}}.
+     */
     @Override
-    public void read(JsonNode schema) {
-        ProtoFileElement element = element(schema);
-        try {
-            FileDescriptorUtils.protoFileToFileDescriptor(element);
-        } catch (Exception | LinkageError e) {
-            throw new UnreadableContractException("not a Protobuf schema: " + e.getMessage(), e);
+    public void read(Version version) {
+        ProtoFileElement element = element(version.schema());
+        if (version.references().isEmpty()) {
+            try {
+                FileDescriptorUtils.protoFileToFileDescriptor(element);
+                return;
+            } catch (Exception | LinkageError e) {
+                throw new UnreadableContractException("not a Protobuf schema: " + e.getMessage(), e);
+            }
         }
+        // Wire's loader finds a file of package a.b only under a/b/: each referenced version is laid out there
+        // and the imports naming it are pointed at that path, for reading only
+        Map<String, String> paths = new LinkedHashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
+        String reading = "";
+        try {
+            for (ContractCompatibility.Referenced reference : version.references()) {
+                reading = " (in " + reference.name() + ")";
+                ProtoFileElement referenced = element(reference.schema());
+                String directory = referenced.getPackageName() == null ? ""
+                        : referenced.getPackageName().replace('.', '/') + "/";
+                paths.put(reference.name(), directory + reference.name() + ".proto");
+                files.put(referenced.getPackageName() == null ? reference.name()
+                        : referenced.getPackageName() + "/" + reference.name(), pointed(referenced, paths));
+            }
+            reading = "";
+            FileDescriptorUtils.toFileDescriptorProto(pointed(element, paths), "contract",
+                    Optional.ofNullable(element.getPackageName()), files);
+        } catch (Exception | LinkageError e) {
+            throw new UnreadableContractException("not a Protobuf schema" + reading + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's text with each import of a referenced version naming where the loader finds it. */
+    private static String pointed(ProtoFileElement element, Map<String, String> paths) {
+        Matcher imports = IMPORT.matcher(element.toSchema());
+        StringBuilder text = new StringBuilder();
+        while (imports.find()) {
+            String path = paths.getOrDefault(imports.group(2), imports.group(2));
+            imports.appendReplacement(text, Matcher.quoteReplacement("import " + Objects.requireNonNullElse(
+                    imports.group(1), "") + "\"" + path + "\";"));
+        }
+        imports.appendTail(text);
+        return text.toString();
+    }
+
+    @Override
+    public Set<String> namedReferences(JsonNode schema) {
+        ProtoFileElement element = element(schema);
+        Set<String> names = new TreeSet<>();
+        Stream.concat(element.getImports().stream(), element.getPublicImports().stream())
+                .filter(ContractReference::isReference)
+                .forEach(names::add);
+        return names;
     }
 
     /**
@@ -65,9 +123,10 @@ final class ProtobufLanguage implements SchemaLanguage {
     }
 
     @Override
-    public List<SchemaChange> unreadable(JsonNode writer, JsonNode reader) {
-        ProtobufFile written = parse(writer);
-        ProtobufCompatibilityCheckerLibrary rules = new ProtobufCompatibilityCheckerLibrary(written, parse(reader));
+    public List<SchemaChange> unreadable(Version writer, Version reader) {
+        ProtobufFile written = parse(writer.schema());
+        ProtobufCompatibilityCheckerLibrary rules = new ProtobufCompatibilityCheckerLibrary(written,
+                parse(reader.schema()));
         List<SchemaChange> changes = new ArrayList<>();
         add(changes, "NO_USING_RESERVED_FIELDS", rules::checkNoUsingReservedFields);
         add(changes, "NO_REMOVING_RESERVED_FIELDS", rules::checkNoRemovingReservedFields);
@@ -97,9 +156,9 @@ final class ProtobufLanguage implements SchemaLanguage {
      * becoming repeated) a type changed; a proto2 field that becomes or arrives {@code required} is newly required.
      */
     @Override
-    public List<SchemaChange> consumerBreaking(JsonNode earlier, JsonNode proposed) {
-        ProtobufFile before = parse(earlier);
-        ProtobufFile after = parse(proposed);
+    public List<SchemaChange> consumerBreaking(Version earlier, Version proposed) {
+        ProtobufFile before = parse(earlier.schema());
+        ProtobufFile after = parse(proposed.schema());
         List<SchemaChange> changes = new ArrayList<>();
         Map<String, Map<String, FieldElement>> afterMessages = after.getFieldMap();
         new TreeMap<>(before.getFieldMap()).forEach((message, fields) -> {

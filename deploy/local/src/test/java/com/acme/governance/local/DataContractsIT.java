@@ -27,6 +27,32 @@ class DataContractsIT extends LocalStackSupport {
             + "message Payment { string id = 1; int64 cents = 2; }";
     private static final String PROTO_1_1 = PROTO_1_0.replace("int64 cents = 2;", "int64 cents = 2; string note = 3;");
 
+    private static final String CUSTOMERS = "/api/v1/data-products/sales.customers";
+    private static final String INVOICES = "/api/v1/data-products/sales.invoices";
+    private static final String TOTAL = """
+                  - name: total
+                    logicalType: number
+                    physicalType: number
+                    required: false
+            """;
+    private static final String INVOICE_ODCS = """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: 2f0c8e7a-invoices
+            name: Invoices
+            version: 1.0.0
+            status: draft
+            domain: sales
+            schema:
+              - name: Invoice
+                logicalType: object
+                properties:
+                  - name: id
+                    logicalType: string
+                    physicalType: string
+                    required: true
+            """ + TOTAL;
+
     @LocalServerPort
     private int port;
 
@@ -118,6 +144,64 @@ class DataContractsIT extends LocalStackSupport {
         assertThat(verdict(read.path("contractDiff"), "FULL").path("differences"))
                 .extracting(difference -> difference.path("difference").asText())
                 .contains("NO_REMOVING_FIELDS_WITHOUT_RESERVE");
+    }
+
+    @Test
+    void aTeamImportsAnOdcsDocumentAndReferencesAnotherProductsContract() throws Exception {
+        Api.Caller alice = new Api(port).as("alice");
+        for (String name : List.of("customers", "invoices")) {
+            Api.Response registered = alice.post("/api/v1/data-products", """
+                    {"domain": "sales", "name": "%s", "title": "%s", "ownerTeam": "sales",
+                     "classification": "INTERNAL", "tags": [],
+                     "outputPorts": [{"name": "events", "kind": "KAFKA_TOPIC", "address": "sales.%s.v1"}]}
+                    """.formatted(name, name, name));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        }
+        assertThat(alice.post(CUSTOMERS + "/contracts", """
+                {"version": "1.0.0", "schemaType": "JSON_SCHEMA", "schema": {"type": "object", "required": ["id"],
+                  "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}}""").status()).isEqualTo(201);
+
+        Api.Response imported = alice.post(INVOICES + "/contracts", INVOICE_ODCS, "Content-Type", "application/yaml");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        Api.Response exported = alice.get(INVOICES + "/contracts/1.0.0/odcs", Api.TOKEN,
+                imported.header(Api.TOKEN).orElseThrow(), "Accept", "application/yaml");
+        assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
+        JsonNode document = new YAMLMapper().readTree(exported.text());
+        assertThat(StandardSchemas.odcsProblems(document)).isEmpty();
+        assertThat(document).as("exported as imported").isEqualTo(new YAMLMapper().readTree(INVOICE_ODCS));
+        JsonNode derived = alice.get(INVOICES + "/contracts/1.0.0").json();
+        assertThat(derived.path("schemaType").asText()).isEqualTo("JSON_SCHEMA");
+        assertThat(derived.path("schema").path("required")).extracting(JsonNode::asText).containsExactly("id");
+        assertThat(derived.has("odcs")).as("the product's JSON keeps the schema, not the document").isFalse();
+
+        Api.Response dryRun = alice.post(INVOICES + "/contracts:check", INVOICE_ODCS.replace("version: 1.0.0",
+                "version: 1.1.0").replace(TOTAL, ""), "Content-Type", "application/yaml");
+        assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(200);
+        assertThat(differences(dryRun.json())).containsExactly("FIELD_REMOVED");
+        Api.Response notOdcs = alice.post(INVOICES + "/contracts", INVOICE_ODCS.replace("kind: DataContract",
+                "kind: Contract").replace("status: draft\n", ""), "Content-Type", "application/yaml");
+        assertThat(notOdcs.status()).as(notOdcs.toString()).isEqualTo(400);
+        assertThat(notOdcs.json().path("errors").size()).as(notOdcs.toString()).isGreaterThanOrEqualTo(2);
+
+        Api.Response referencing = alice.post(INVOICES + "/contracts", """
+                {"version": "1.1.0", "schemaType": "JSON_SCHEMA", "schema": {"type": "object", "required": ["id"],
+                  "properties": {"id": {"type": "string"}, "total": {"type": "number"},
+                    "customer": {"$ref": "sales.customers@1.0.0"}}}}""");
+        assertThat(referencing.status()).as(referencing.toString()).isEqualTo(201);
+        Api.Response unresolved = alice.post(INVOICES + "/contracts", """
+                {"version": "1.2.0", "schemaType": "JSON_SCHEMA", "schema": {"type": "object",
+                  "properties": {"customer": {"$ref": "sales.customers@9.9.9"}}}}""");
+        assertThat(unresolved.status()).as(unresolved.toString()).isEqualTo(400);
+        assertThat(unresolved.json().path("errors").path(0).path("field").asText()).isEqualTo("references");
+        assertThat(unresolved.text()).contains("sales.customers@9.9.9");
+
+        JsonNode version = alice.getAfter(referencing, INVOICES + "/contracts/1.1.0").json();
+        assertThat(version.path("references")).extracting(JsonNode::asText).containsExactly("sales.customers@1.0.0");
+        Api.Response diff = alice.get(INVOICES + "/contracts/1.0.0/diff/1.1.0");
+        assertThat(diff.status()).as(diff.toString()).isEqualTo(200);
+        assertThat(verdict(diff.json(), "CONSUMER_SAFE").path("allowed").asBoolean()).isTrue();
+        Api.Response madeOdcs = alice.get(INVOICES + "/contracts/1.1.0/odcs");
+        assertThat(StandardSchemas.odcsProblems(madeOdcs.json())).as(madeOdcs.toString()).isEmpty();
     }
 
     private static JsonNode graphQl(Api.Caller caller, String document, String token) {

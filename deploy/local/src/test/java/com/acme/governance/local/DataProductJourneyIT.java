@@ -57,8 +57,8 @@ class DataProductJourneyIT extends LocalStackSupport {
             """;
     private static final List<String> JOURNEY_TYPES = List.of(
             "governance.dataproduct.registered.v2", "governance.dataproduct.updated.v1",
-            "governance.dataproduct.contract-version-published.v1",
-            "governance.dataproduct.contract-version-published.v1", "governance.dataproduct.published.v1",
+            "governance.dataproduct.contract-version-published.v2",
+            "governance.dataproduct.contract-version-published.v2", "governance.dataproduct.published.v1",
             "governance.dataproduct.deprecated.v2", "governance.dataproduct.retired.v1");
 
     @LocalServerPort

@@ -68,7 +68,8 @@ public final class EventCatalog {
     /** Revisions no longer written, oldest first per event; each reads as its successor. */
     private static final List<Upcast> UPCASTS = List.of(
             new Upcast(DataProductDeprecated.class, "1", "2", DataProductDeprecated::fromRevision1),
-            new Upcast(DataProductRegistered.class, "1", "2", DataProductRegistered::fromRevision1));
+            new Upcast(DataProductRegistered.class, "1", "2", DataProductRegistered::fromRevision1),
+            new Upcast(ContractVersionPublished.class, "1", "2", ContractVersionPublished::fromRevision1));
 
     private static final Map<String, Class<?>> BY_TYPE = byType();
     private static final Map<String, Upcast> UPCAST_BY_TYPE = upcastByType();

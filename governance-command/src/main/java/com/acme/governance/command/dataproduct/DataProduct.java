@@ -7,6 +7,7 @@ import com.acme.governance.api.dataproduct.CheckContractVersion;
 import com.acme.governance.api.dataproduct.Classification;
 import com.acme.governance.api.dataproduct.CompatibilityMode;
 import com.acme.governance.api.dataproduct.CompatibilityModeChanged;
+import com.acme.governance.api.dataproduct.ContractReference;
 import com.acme.governance.api.dataproduct.ContractVersionPublished;
 import com.acme.governance.api.dataproduct.DataProductDeprecated;
 import com.acme.governance.api.dataproduct.DataProductPublished;
@@ -28,6 +29,8 @@ import com.acme.governance.command.common.NotPermittedException;
 import com.acme.governance.command.common.VersionMismatchException;
 import com.acme.governance.contracts.ContractCompatibility;
 import com.acme.governance.contracts.ContractDifference;
+import com.acme.governance.contracts.ContractReferences;
+import com.acme.governance.contracts.UnresolvedReferenceException;
 import com.acme.governance.contracts.UnreadableContractException;
 import com.acme.governance.edge.problem.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,8 +41,12 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -61,6 +68,8 @@ public class DataProduct {
     private List<String> tags;
     private CompatibilityMode compatibilityMode;
     private final List<ContractCompatibility.Version> contractVersions = new ArrayList<>();
+    /** What each version referenced, by version; resolved again whenever a version is compared with it. */
+    private final Map<String, List<ContractReference>> contractReferences = new HashMap<>();
 
     protected DataProduct() {
         // for Axon's event sourcing
@@ -88,25 +97,48 @@ public class DataProduct {
     }
 
     @CommandHandler
-    public long handle(PublishContractVersion command, Actor actor) {
-        List<ContractDifference> breaking = breakingChanges(actor, command.version(), command.schemaType(),
-                command.schema());
+    public long handle(PublishContractVersion command, Actor actor, ContractCatalog catalog) {
+        requireMayPublishContract(actor);
+        List<ContractReference> references = references(command.schemaType(), command.schema(),
+                command.references());
+        List<ContractDifference> breaking = breakingChanges(command.version(), command.schemaType(),
+                command.schema(), references, catalog);
         if (!breaking.isEmpty()) {
             throw new IncompatibleContractException("contract version " + command.version() + " breaks "
                     + compatibilityMode + " (only a major version may break)", compatibilityMode, breaking);
         }
-        apply(new ContractVersionPublished(command.id(), command.version(), command.schemaType(), command.schema()));
+        apply(new ContractVersionPublished(command.id(), command.version(), command.schemaType(), command.schema(),
+                references, command.odcs()));
         return lastSequence();
     }
 
     /** What publishing would do, recording nothing: refused as publishing would be, or the differences found. */
     @CommandHandler
-    public ContractCheck handle(CheckContractVersion command, Actor actor) {
-        List<ContractDifference> breaking = breakingChanges(actor, command.version(), command.schemaType(),
-                command.schema());
+    public ContractCheck handle(CheckContractVersion command, Actor actor, ContractCatalog catalog) {
+        requireMayPublishContract(actor);
+        List<ContractDifference> breaking = breakingChanges(command.version(), command.schemaType(),
+                command.schema(), references(command.schemaType(), command.schema(), command.references()), catalog);
         Optional<SemanticVersion> latest = latestContractVersion();
         return new ContractCheck(breaking.isEmpty(), compatibilityMode, latest.map(SemanticVersion::toString)
                 .orElse(null), latest.map(command.version()::mayBreak).orElse(false), breaking);
+    }
+
+    private void requireMayPublishContract(Actor actor) {
+        requireOwnerOrSteward(actor, ownerTeam);
+        requireNotRetired("publish a contract version of");
+    }
+
+    /** The references listed beside the schema and those it names itself, each once. */
+    private static List<ContractReference> references(SchemaType schemaType, JsonNode schema,
+                                                      List<ContractReference> listed) {
+        Set<ContractReference> references = new LinkedHashSet<>(listed);
+        try {
+            ContractCompatibility.namedReferences(schemaType, schema).forEach(name -> references.add(
+                    ContractReference.of(name)));
+        } catch (UnreadableContractException e) {
+            throw new InvalidInputException("schema", e.getMessage());
+        }
+        return List.copyOf(references);
     }
 
     @CommandHandler
@@ -121,16 +153,17 @@ public class DataProduct {
 
     /**
      * The differences by which a new contract version would break the product's mode, after every other refusal
-     * a publication meets: the caller's rights, a retired product, a schema its type cannot read (400), a version
-     * not above the latest. A new major version may break: it is compared with nothing. Otherwise it is compared
+     * a publication meets (the caller's rights and a retired product are checked before): a reference the catalog
+     * does not have or a schema its type cannot read with its references (400), a version not above the latest. A new major version may break: it is compared with nothing. Otherwise it is compared
      * with the versions of its major version (every one of them under a transitive mode, the latest otherwise).
      */
-    private List<ContractDifference> breakingChanges(Actor actor, SemanticVersion version, SchemaType schemaType,
-                                                     JsonNode schema) {
-        requireOwnerOrSteward(actor, ownerTeam);
-        requireNotRetired("publish a contract version of");
+    private List<ContractDifference> breakingChanges(SemanticVersion version, SchemaType schemaType,
+                                                     JsonNode schema, List<ContractReference> references,
+                                                     ContractCatalog catalog) {
+        ContractCompatibility.Version proposed = new ContractCompatibility.Version(version.toString(), schemaType,
+                schema, resolve(references, catalog));
         try {
-            ContractCompatibility.read(schemaType, schema);
+            ContractCompatibility.read(proposed);
         } catch (UnreadableContractException e) {
             throw new InvalidInputException("schema", e.getMessage());
         }
@@ -146,12 +179,28 @@ public class DataProduct {
             return List.of();
         }
         List<ContractCompatibility.Version> sameMajor = contractVersions.stream()
-                .filter(earlier -> !version.mayBreak(SemanticVersion.parse(earlier.version()))).toList();
+                .filter(earlier -> !version.mayBreak(SemanticVersion.parse(earlier.version())))
+                .map(earlier -> new ContractCompatibility.Version(earlier.version(), earlier.schemaType(),
+                        earlier.schema(), resolve(contractReferences.getOrDefault(earlier.version(), List.of()),
+                        catalog)))
+                .toList();
         try {
-            return ContractCompatibility.check(compatibilityMode, sameMajor,
-                    new ContractCompatibility.Version(version.toString(), schemaType, schema));
+            return ContractCompatibility.check(compatibilityMode, sameMajor, proposed);
         } catch (UnreadableContractException e) {
             throw new InvalidInputException("schema", e.getMessage());
+        }
+    }
+
+    /** The contract versions the references need, from the catalog only; one it does not have is a 400. */
+    private static List<ContractCompatibility.Referenced> resolve(List<ContractReference> references,
+                                                                  ContractCatalog catalog) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return ContractReferences.closure(references, catalog::find);
+        } catch (UnresolvedReferenceException e) {
+            throw new InvalidInputException("references", e.getMessage());
         }
     }
 
@@ -246,6 +295,9 @@ public class DataProduct {
     void on(ContractVersionPublished event) {
         contractVersions.add(new ContractCompatibility.Version(event.version().toString(), event.schemaType(),
                 event.schema()));
+        if (!event.references().isEmpty()) {
+            contractReferences.put(event.version().toString(), event.references());
+        }
     }
 
     @EventSourcingHandler

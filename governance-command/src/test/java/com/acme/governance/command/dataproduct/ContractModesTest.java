@@ -45,6 +45,7 @@ class ContractModesTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DataProduct.class);
+        fixture.registerInjectableResource(new MapContractCatalog());
     }
 
     @Test

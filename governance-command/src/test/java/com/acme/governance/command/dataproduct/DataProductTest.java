@@ -47,6 +47,7 @@ class DataProductTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DataProduct.class);
+        fixture.registerInjectableResource(new MapContractCatalog());
     }
 
     @Test

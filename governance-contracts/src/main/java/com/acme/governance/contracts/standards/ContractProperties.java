@@ -20,10 +20,10 @@ import java.util.Set;
 final class ContractProperties {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> STRING_OPTIONS = List.of("minLength", "maxLength", "pattern");
-    private static final List<String> NUMBER_OPTIONS = List.of("minimum", "maximum", "exclusiveMinimum",
+    static final List<String> STRING_OPTIONS = List.of("minLength", "maxLength", "pattern");
+    static final List<String> NUMBER_OPTIONS = List.of("minimum", "maximum", "exclusiveMinimum",
             "exclusiveMaximum", "multipleOf");
-    private static final List<String> ARRAY_OPTIONS = List.of("minItems", "maxItems", "uniqueItems");
+    static final List<String> ARRAY_OPTIONS = List.of("minItems", "maxItems", "uniqueItems");
 
     private ContractProperties() {
     }

@@ -4,6 +4,7 @@ import com.acme.governance.api.dataproduct.DataProductStatus;
 import com.acme.governance.api.dataproduct.OutputPort;
 import com.acme.governance.api.dataproduct.PortKind;
 import com.acme.governance.api.dataproduct.SchemaType;
+import com.acme.governance.contracts.ContractCompatibility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -38,12 +39,32 @@ public final class OpenStandards {
                           Instant registeredAt) {
     }
 
-    /** One published contract version. */
-    public record Contract(String version, SchemaType schemaType, JsonNode schema, Instant publishedAt) {
+    /**
+     * One published contract version.
+     *
+     * @param references the contract versions its schema needs to be read, as {@link ContractCompatibility.Version}
+     * @param imported   the ODCS document it was published as; {@code null} if it was published as a schema
+     */
+    public record Contract(String version, SchemaType schemaType, JsonNode schema, Instant publishedAt,
+                           List<ContractCompatibility.Referenced> references, JsonNode imported) {
+
+        public Contract {
+            references = references == null ? List.of() : List.copyOf(references);
+        }
+
+        public Contract(String version, SchemaType schemaType, JsonNode schema, Instant publishedAt) {
+            this(version, schemaType, schema, publishedAt, List.of(), null);
+        }
     }
 
-    /** The contract version as an ODCS document; its id is the product's, the version its own. */
+    /**
+     * The contract version as an ODCS document: the one it was imported from, as written but for its status, which
+     * is the product's now; otherwise one made of it, whose id is the product's and version its own.
+     */
     public static ObjectNode odcs(Product product, Contract contract) {
+        if (contract.imported() instanceof ObjectNode imported) {
+            return imported.deepCopy().put("status", status(product.status()));
+        }
         ObjectNode document = describing(product, ODCS_VERSION, "DataContract").put("version", contract.version());
         document.set("schema", NODES.arrayNode().add(schemaObject(product, contract)));
         if (contract.publishedAt() != null) {
@@ -64,7 +85,9 @@ public final class OpenStandards {
                 }
             }
             case AVRO -> {
-                org.apache.avro.Schema avro = new org.apache.avro.Schema.Parser().parse(contract.schema().toString());
+                org.apache.avro.Schema.Parser parser = new org.apache.avro.Schema.Parser();
+                contract.references().forEach(reference -> parser.parse(reference.schema().toString()));
+                org.apache.avro.Schema avro = parser.parse(contract.schema().toString());
                 properties = ContractProperties.ofAvro(avro);
                 name = avro.getName();
             }

@@ -22,9 +22,10 @@ public record ContractDiff(String from, String to, CompatibilityMode productMode
     public record ModeVerdict(CompatibilityMode mode, boolean allowed, List<ContractDifference> differences) {
     }
 
-    static ContractDiff between(ContractVersionView from, ContractVersionView to, CompatibilityMode productMode) {
-        ContractCompatibility.Version earlier = version(from);
-        ContractCompatibility.Version later = version(to);
+    static ContractDiff between(ContractVersionView from, ContractVersionView to, CompatibilityMode productMode,
+                                DataProductRepository products) {
+        ContractCompatibility.Version earlier = ContractVersions.compared(from, products);
+        ContractCompatibility.Version later = ContractVersions.compared(to, products);
         try {
             List<ModeVerdict> verdicts = Arrays.stream(CompatibilityMode.values()).map(mode -> {
                 List<ContractDifference> differences = ContractCompatibility.check(mode, List.of(earlier), later);
@@ -34,9 +35,5 @@ public record ContractDiff(String from, String to, CompatibilityMode productMode
         } catch (UnreadableContractException e) {
             throw new InvalidInputException("version", e.getMessage());
         }
-    }
-
-    private static ContractCompatibility.Version version(ContractVersionView view) {
-        return new ContractCompatibility.Version(view.version(), view.schemaType(), view.schema());
     }
 }

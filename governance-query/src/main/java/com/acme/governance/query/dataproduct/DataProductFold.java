@@ -57,7 +57,8 @@ public final class DataProductFold {
         } else if (payload instanceof ContractVersionPublished published) {
             List<ContractVersionView> versions = new ArrayList<>(before.contractVersions());
             versions.add(new ContractVersionView(published.version().toString(), published.schemaType(),
-                    published.schema(), event.time(), event.principal()));
+                    published.schema(), event.time(), event.principal(), ContractVersions.names(published),
+                    published.odcs()));
             after.contractVersions = List.copyOf(versions);
         } else if (payload instanceof DataProductPublished) {
             after.status = DataProductStatus.PUBLISHED;

@@ -61,7 +61,7 @@ public class DataProductGraphQlController {
     @SchemaMapping(typeName = "DataProduct", field = "contractDiff")
     public ContractDiff contractDiff(DataProductView product, @Argument String from, @Argument String to) {
         return ContractDiff.between(ContractVersions.published(product, from), ContractVersions.published(product, to),
-                product.compatibilityMode());
+                product.compatibilityMode(), products);
     }
 
     /** Every product's history in one read, however many products the answer holds. */

@@ -80,7 +80,8 @@ public class DataProductProjection implements Projection {
 
     private void on(IncomingEvent event, ContractVersionPublished published) {
         products.change(event, Updates.push("contractVersions", new ContractVersionView(published.version().toString(),
-                published.schemaType(), published.schema(), event.time(), event.principal())));
+                published.schemaType(), published.schema(), event.time(), event.principal(),
+                ContractVersions.names(published), published.odcs())));
     }
 
     private void on(IncomingEvent event, DataProductPublished published) {

@@ -95,7 +95,7 @@ public class DataProductQueryController {
                                      @PathVariable("to") String to) {
         DataProductView product = product(id);
         return ContractDiff.between(ContractVersions.published(product, from), ContractVersions.published(product, to),
-                product.compatibilityMode());
+                product.compatibilityMode(), products);
     }
 
     @GetMapping(path = "/{id}/odps", produces = {MediaType.APPLICATION_JSON_VALUE, OpenStandardDocuments.YAML})
@@ -114,7 +114,8 @@ public class DataProductQueryController {
     public ResponseEntity<String> odcs(@PathVariable("id") DataProductId id, @PathVariable("version") String version,
                                        @RequestHeader(value = "Accept", required = false) String accept) {
         DataProductView product = product(id);
-        return OpenStandardDocuments.odcs(product, ContractVersions.published(product, version), accept);
+        return OpenStandardDocuments.odcs(product, ContractVersions.published(product, version), accept,
+                products);
     }
 
     private DataProductView product(DataProductId id) {

@@ -29,9 +29,11 @@ final class OpenStandardDocuments {
         return answer(OpenStandards.odps(of(product), latest), accept);
     }
 
-    static ResponseEntity<String> odcs(DataProductView product, ContractVersionView version, String accept) {
+    static ResponseEntity<String> odcs(DataProductView product, ContractVersionView version, String accept,
+                                       DataProductRepository products) {
         return answer(OpenStandards.odcs(of(product), new OpenStandards.Contract(version.version(),
-                version.schemaType(), version.schema(), version.publishedAt())), accept);
+                version.schemaType(), version.schema(), version.publishedAt(),
+                ContractVersions.referenced(version, products), version.odcs())), accept);
     }
 
     private static OpenStandards.Product of(DataProductView product) {

@@ -56,6 +56,14 @@ public class QueryProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    @ExceptionHandler(ReadModelBehindException.class)
+    public ResponseEntity<ProblemDetail> readModelBehind(ReadModelBehindException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.INTERNAL, e.getMessage()));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     public ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
         return Problems.response(Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,

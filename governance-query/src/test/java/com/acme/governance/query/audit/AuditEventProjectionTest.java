@@ -120,7 +120,7 @@ class AuditEventProjectionTest extends ProjectionContractTest {
         assertThat(history).extracting(HistoryEntry::eventId)
                 .containsExactlyElementsOf(stream.stream().map(IncomingEvent::eventId).toList());
         HistoryEntry contract = history.get(2);
-        assertThat(contract.type()).isEqualTo("governance.dataproduct.contract-version-published.v1");
+        assertThat(contract.type()).isEqualTo("governance.dataproduct.contract-version-published.v2");
         assertThat(contract.payload()).isEqualTo(stream.get(2).payload());
         assertThat(contract.time()).isEqualTo(stream.get(2).time());
         assertThat(contract.previousHash()).isEqualTo(stream.get(1).hash());

@@ -75,6 +75,13 @@ class DataProductCommandController {
         return answer(HttpStatus.CREATED, dispatcher.send(request.toCommand(id), id.toString()));
     }
 
+    /** The same publication, of an Open Data Contract Standard v3.1.0 document kept as written (ADR 0050). */
+    @PostMapping(path = "/{id}/contracts", consumes = {OdcsContractDocument.YAML, OdcsContractDocument.X_YAML})
+    ResponseEntity<CommandAccepted> publishOdcsDocument(@PathVariable DataProductId id, @RequestBody String document) {
+        return answer(HttpStatus.CREATED, dispatcher.send(OdcsContractDocument.read(document).toCommand(id),
+                id.toString()));
+    }
+
     /**
      * A dry run of a publication for a domain team's pipeline: 200 with the verdict under the product's mode and
      * every difference, recording nothing; refused as the publication would be (403, 404, 409 for a version not
@@ -84,6 +91,12 @@ class DataProductCommandController {
     ContractCheck checkContractVersion(@PathVariable DataProductId id,
                                        @Valid @RequestBody PublishContractVersionRequest request) {
         return dispatcher.ask(request.toCheck(id), ContractCheck.class);
+    }
+
+    /** The dry run of an ODCS document's publication. */
+    @PostMapping(path = "/{id}/contracts:check", consumes = {OdcsContractDocument.YAML, OdcsContractDocument.X_YAML})
+    ContractCheck checkOdcsDocument(@PathVariable DataProductId id, @RequestBody String document) {
+        return dispatcher.ask(OdcsContractDocument.read(document).toCheck(id), ContractCheck.class);
     }
 
     /** The mode the next contract versions are checked under; an event only when it changes. */
