@@ -17,7 +17,8 @@ public class InvalidInputException extends RuntimeException {
     }
 
     public InvalidInputException(List<FieldProblem> problems) {
-        super("Invalid input: " + problems);
+        super("Invalid input: " + String.join("; ", problems.stream()
+                .map(problem -> problem.field() + ": " + problem.message()).toList()));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("an invalid input names at least one field");
         }
