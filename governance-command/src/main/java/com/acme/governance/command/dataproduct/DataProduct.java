@@ -154,7 +154,8 @@ public class DataProduct {
     /**
      * The differences by which a new contract version would break the product's mode, after every other refusal
      * a publication meets (the caller's rights and a retired product are checked before): a reference the catalog
-     * does not have or a schema its type cannot read with its references (400), a version not above the latest. A new major version may break: it is compared with nothing. Otherwise it is compared
+     * does not have or a schema its type cannot read with its references (400), a version not above the latest.
+     * A new major version may break: it is compared with nothing. Otherwise it is compared
      * with the versions of its major version (every one of them under a transitive mode, the latest otherwise).
      */
     private List<ContractDifference> breakingChanges(SemanticVersion version, SchemaType schemaType,
