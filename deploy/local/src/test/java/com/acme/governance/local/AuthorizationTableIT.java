@@ -44,6 +44,24 @@ class AuthorizationTableIT extends LocalStackSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger FRESH = new AtomicInteger();
     private static final String TOKEN = "X-Governance-Token";
+    /** An ODCS v3 contract of version 1.0.0 with one object of one required string property. */
+    private static final String ODCS = """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: authz-contract
+            name: Authz
+            version: 1.0.0
+            status: draft
+            schema:
+              - name: Row
+                logicalType: object
+                properties:
+                  - name: id
+                    logicalType: string
+                    physicalType: string
+                    required: true
+            """;
+    private static final String ODCS_1_2 = ODCS.replace("version: 1.0.0", "version: 1.2.0");
 
     /** Per resource made here, the token of its last change: a read of it waits until the read side has it. */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -79,11 +97,20 @@ class AuthorizationTableIT extends LocalStackSupport {
         String pending = pendingRequest(publishedProduct());
         String granted = grantedRequest(publishedProduct());
         String policy = policy();
+        String contracted = contractedProduct();
+        String contracts = "/api/v1/data-products/" + contracted + "/contracts";
         List<Row> rows = List.of(
                 //                       anonymous alice erin bob carol dave admin
                 read("GET /data-products", "/api/v1/data-products", all(200)),
                 readOf("GET /data-products/{id}", "/api/v1/data-products/" + product, product, all(200)),
                 readOf("GET /data-products/{id}/history", "/api/v1/data-products/" + product + "/history", product,
+                        all(200)),
+                readOf("GET /data-products/{id}/contracts/{version}", contracts + "/1.0.0", contracted, all(200)),
+                readOf("GET /data-products/{id}/contracts/{a}/diff/{b}", contracts + "/1.0.0/diff/1.1.0", contracted,
+                        all(200)),
+                readOf("GET /data-products/{id}/contracts/{version}/odcs", contracts + "/1.1.0/odcs", contracted,
+                        all(200)),
+                readOf("GET /data-products/{id}/odps", "/api/v1/data-products/" + contracted + "/odps", contracted,
                         all(200)),
                 read("GET /policies", "/api/v1/policies", all(200)),
                 readOf("GET /policies/{id}", "/api/v1/policies/" + policy, policy, all(200)),
@@ -110,6 +137,16 @@ class AuthorizationTableIT extends LocalStackSupport {
                 change("POST /data-products/{id}/contracts", person -> new Cell("POST", "/api/v1/data-products/"
                         + draftProduct() + "/contracts", "{\"version\": \"1.0.0\", \"schemaType\": \"JSON_SCHEMA\", "
                         + "\"schema\": {\"type\": \"object\"}}", Map.of()), ownerOrSteward(201)),
+                change("POST /data-products/{id}/contracts (ODCS)", person -> new Cell("POST", "/api/v1/data-products/"
+                        + draftProduct() + "/contracts", ODCS, Map.of("Content-Type", "application/yaml")),
+                        ownerOrSteward(201)),
+                change("POST /data-products/{id}/contracts:check", person -> new Cell("POST", contracts + ":check",
+                        contractBody("1.2.0"), Map.of()), ownerOrSteward(200)),
+                change("POST /data-products/{id}/contracts:check (ODCS)", person -> new Cell("POST",
+                        contracts + ":check", ODCS_1_2, Map.of("Content-Type", "application/yaml")), ownerOrSteward(200)),
+                change("PUT /data-products/{id}/compatibility-mode", person -> new Cell("PUT", "/api/v1/data-products/"
+                        + draftProduct() + "/compatibility-mode", "{\"mode\": \"FULL\"}", Map.of()),
+                        ownerOrSteward(200)),
                 change("POST /data-products/{id}/publish", person -> new Cell("POST", "/api/v1/data-products/"
                         + draftProduct() + "/publish", null, Map.of()), ownerOrSteward(200)),
                 change("POST /data-products/{id}/deprecate", person -> new Cell("POST", "/api/v1/data-products/"
@@ -151,9 +188,13 @@ class AuthorizationTableIT extends LocalStackSupport {
         String pending = pendingRequest(publishedProduct());
         String granted = grantedRequest(publishedProduct());
         String policy = policy();
+        String contracted = contractedProduct();
         List<Row> rows = List.of(
                 graphQl("dataProducts", person -> "{ dataProducts { totalCount } }", all("data")),
                 graphQlOf("dataProduct", "{ dataProduct(id: \"" + product + "\") { id } }", product, all("data")),
+                graphQlOf("dataProduct contracts", "{ dataProduct(id: \"" + contracted + "\") { odps "
+                        + "odcs(version: \"1.1.0\") contractVersion(version: \"1.0.0\") { references } "
+                        + "contractDiff(from: \"1.0.0\", to: \"1.1.0\") { productMode } } }", contracted, all("data")),
                 graphQl("policies", person -> "{ policies { totalCount } }", all("data")),
                 graphQlOf("policy", "{ policy(id: \"" + policy + "\") { id } }", policy, all("data")),
                 graphQl("accessRequests", person -> "{ accessRequests { totalCount } }", all("data")),
@@ -166,6 +207,18 @@ class AuthorizationTableIT extends LocalStackSupport {
                 graphQl("registerDataProduct", person -> "mutation { registerDataProduct(input: {domain: \"authz\", "
                         + "name: \"" + freshName() + "\", title: \"T\", ownerTeam: \"sales\", classification: "
                         + "INTERNAL}) { id } }", ownerOrSteward("data")),
+                graphQl("publishContractVersion", person -> "mutation { publishContractVersion(id: \""
+                        + draftProduct() + "\", input: {version: \"1.0.0\", schemaType: JSON_SCHEMA, "
+                        + "schema: {type: \"object\"}}) { id } }", ownerOrSteward("data")),
+                graphQl("checkContractVersion", person -> "mutation { checkContractVersion(id: \"" + contracted
+                        + "\", input: {version: \"1.2.0\", schemaType: JSON_SCHEMA, schema: {type: \"object\"}}) "
+                        + "{ compatible } }", ownerOrSteward("data")),
+                graphQl("publishOdcsContract", person -> "mutation { publishOdcsContract(id: \"" + draftProduct()
+                        + "\", document: " + JSON.valueToTree(ODCS) + ") { id } }", ownerOrSteward("data")),
+                graphQl("checkOdcsContract", person -> "mutation { checkOdcsContract(id: \"" + contracted
+                        + "\", document: " + JSON.valueToTree(ODCS_1_2) + ") { compatible } }", ownerOrSteward("data")),
+                graphQl("changeCompatibilityMode", person -> "mutation { changeCompatibilityMode(id: \""
+                        + draftProduct() + "\", mode: FULL) { id } }", ownerOrSteward("data")),
                 graphQl("publishDataProduct", person -> "mutation { publishDataProduct(id: \"" + draftProduct()
                         + "\") { id } }", ownerOrSteward("data")),
                 graphQl("definePolicy", person -> "mutation { definePolicy(input: {id: \"" + freshName()
@@ -221,7 +274,7 @@ class AuthorizationTableIT extends LocalStackSupport {
         cell.headers().forEach(request::header);
         HttpRequest.BodyPublisher body = cell.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(cell.body());
-        if (cell.body() != null) {
+        if (cell.body() != null && !cell.headers().containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
         try {
@@ -313,6 +366,24 @@ class AuthorizationTableIT extends LocalStackSupport {
         String id = draftProduct();
         made(id, send("alice", new Cell("POST", "/api/v1/data-products/" + id + "/publish", null, Map.of())), 200);
         return id;
+    }
+
+    /** A draft product with contract versions 1.0.0 and 1.1.0 (a property added). */
+    private String contractedProduct() {
+        String id = draftProduct();
+        for (String version : List.of("1.0.0", "1.1.0")) {
+            made(id, send("alice", new Cell("POST", "/api/v1/data-products/" + id + "/contracts",
+                    contractBody(version), Map.of())), 201);
+        }
+        return id;
+    }
+
+    /** Version 1.0.0 has an id; later ones add an optional name. */
+    private static String contractBody(String version) {
+        String name = version.equals("1.0.0") ? "" : ", \"name\": {\"type\": \"string\"}";
+        return """
+                {"version": "%s", "schemaType": "JSON_SCHEMA", "schema": {"type": "object", "required": ["id"],
+                  "properties": {"id": {"type": "string"}%s}}}""".formatted(version, name);
     }
 
     private String pendingRequest(String product) {

@@ -3,6 +3,7 @@ package com.acme.governance.local;
 import com.acme.governance.contracts.standards.StandardSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -202,15 +203,77 @@ class DataContractsIT extends LocalStackSupport {
         assertThat(verdict(diff.json(), "CONSUMER_SAFE").path("allowed").asBoolean()).isTrue();
         Api.Response madeOdcs = alice.get(INVOICES + "/contracts/1.1.0/odcs");
         assertThat(StandardSchemas.odcsProblems(madeOdcs.json())).as(madeOdcs.toString()).isEmpty();
+
+        String check = "mutation($i: ContractVersionInput!) { checkContractVersion(id: \"sales.invoices\", "
+                + "input: $i) { compatible mode latest newMajor differences { difference path mode against } } }";
+        JsonNode dryRunInGraphQl = graphQl(alice, check, null, JSON.readTree("""
+                {"i": {"version": "1.2.0", "schemaType": "JSON_SCHEMA", "schema": {"type": "object",
+                  "required": ["id"], "properties": {"id": {"type": "string"},
+                    "customer": {"$ref": "sales.customers@1.0.0"}}}}}""")).path("data").path("checkContractVersion");
+        assertThat(dryRunInGraphQl.path("compatible").asBoolean()).as(dryRunInGraphQl.toString()).isFalse();
+        assertThat(dryRunInGraphQl.path("mode").asText()).isEqualTo("CONSUMER_SAFE");
+        assertThat(dryRunInGraphQl.path("latest").asText()).isEqualTo("1.1.0");
+        assertThat(differences(dryRunInGraphQl)).containsExactly("FIELD_REMOVED");
+        assertThat(dryRunInGraphQl.path("differences").path(0).path("against").asText()).isEqualTo("1.1.0");
+        JsonNode unresolvedInGraphQl = graphQlAnswer(alice, check, JSON.readTree("""
+                {"i": {"version": "1.2.0", "schemaType": "JSON_SCHEMA",
+                  "schema": {"properties": {"c": {"$ref": "sales.customers@9.9.9"}}}}}"""));
+        assertThat(unresolvedInGraphQl.path("errors").path(0).path("extensions").path("classification").asText())
+                .as(unresolvedInGraphQl.toString()).isEqualTo("BAD_REQUEST");
+        assertThat(unresolvedInGraphQl.path("errors").path(0).path("message").asText())
+                .contains("sales.customers@9.9.9");
+
+        String major = INVOICE_ODCS.replace("version: 1.0.0", "version: 2.0.0").replace(TOTAL, "");
+        JsonNode odcsDryRun = graphQl(alice, "mutation($d: String!) { checkOdcsContract(id: \"sales.invoices\", "
+                + "document: $d) { compatible newMajor differences { difference } } }", null, document(major))
+                .path("data").path("checkOdcsContract");
+        assertThat(odcsDryRun.path("compatible").asBoolean()).as(odcsDryRun.toString()).isTrue();
+        assertThat(odcsDryRun.path("newMajor").asBoolean()).isTrue();
+        JsonNode published = graphQl(alice, "mutation($d: String!) { publishOdcsContract(id: \"sales.invoices\", "
+                + "document: $d) { version consistencyToken } }", null, document(major)).path("data")
+                .path("publishOdcsContract");
+        JsonNode read = graphQl(alice, """
+                { dataProduct(id: "sales.invoices") { odps odcs(version: "2.0.0") never: odcs(version: "9.0.0")
+                    contractVersion(version: "1.1.0") { references } } }""",
+                published.path("consistencyToken").asText()).path("data").path("dataProduct");
+        assertThat(StandardSchemas.odpsProblems(read.path("odps"))).as(read.toString()).isEmpty();
+        assertThat(read.path("odps").path("outputPorts").path(0).path("version").asText()).isEqualTo("2.0.0");
+        assertThat(read.path("odcs")).as("exported as imported").isEqualTo(new YAMLMapper().readTree(major));
+        assertThat(read.path("never").isNull()).isTrue();
+        assertThat(read.path("contractVersion").path("references")).extracting(JsonNode::asText)
+                .containsExactly("sales.customers@1.0.0");
     }
 
     private static JsonNode graphQl(Api.Caller caller, String document, String token) {
-        String body = JSON.createObjectNode().put("query", document).toString();
+        return graphQl(caller, document, token, null);
+    }
+
+    private static JsonNode graphQl(Api.Caller caller, String operation, String token, JsonNode variables) {
+        String body = request(operation, variables);
         Api.Response response = token == null ? caller.post("/graphql", body)
                 : caller.post("/graphql", body, Api.TOKEN, token);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().path("errors").isMissingNode()).as(response.toString()).isTrue();
         return response.json();
+    }
+
+    /** The answer as it is, errors included. */
+    private static JsonNode graphQlAnswer(Api.Caller caller, String operation, JsonNode variables) {
+        Api.Response response = caller.post("/graphql", request(operation, variables));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static String request(String operation, JsonNode variables) {
+        ObjectNode body = JSON.createObjectNode().put("query", operation);
+        if (variables != null) {
+            body.set("variables", variables);
+        }
+        return body.toString();
+    }
+
+    private static JsonNode document(String text) {
+        return JSON.createObjectNode().put("d", text);
     }
 
     private static String proto(String version, String text) throws Exception {

@@ -9,6 +9,7 @@ import com.acme.governance.query.audit.HistoryEntry;
 import com.acme.governance.query.graphql.Connection;
 import com.acme.governance.query.graphql.Connections;
 import com.acme.governance.query.graphql.GraphQlArguments;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -62,6 +63,17 @@ public class DataProductGraphQlController {
     public ContractDiff contractDiff(DataProductView product, @Argument String from, @Argument String to) {
         return ContractDiff.between(ContractVersions.published(product, from), ContractVersions.published(product, to),
                 product.compatibilityMode(), products);
+    }
+
+    @SchemaMapping(typeName = "DataProduct", field = "odps")
+    public JsonNode odps(DataProductView product) {
+        return OpenStandardDocuments.odps(product);
+    }
+
+    @SchemaMapping(typeName = "DataProduct", field = "odcs")
+    public JsonNode odcs(DataProductView product, @Argument String version) {
+        return ContractVersions.find(product, version)
+                .map(found -> OpenStandardDocuments.odcs(product, found, products)).orElse(null);
     }
 
     /** Every product's history in one read, however many products the answer holds. */

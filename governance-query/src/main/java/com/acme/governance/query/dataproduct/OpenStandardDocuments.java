@@ -23,17 +23,25 @@ final class OpenStandardDocuments {
     }
 
     static ResponseEntity<String> odps(DataProductView product, String accept) {
-        List<ContractVersionView> versions = product.contractVersions();
-        Optional<String> latest = versions.isEmpty() ? Optional.empty()
-                : Optional.of(versions.get(versions.size() - 1).version());
-        return answer(OpenStandards.odps(of(product), latest), accept);
+        return answer(odps(product), accept);
     }
 
     static ResponseEntity<String> odcs(DataProductView product, ContractVersionView version, String accept,
                                        DataProductRepository products) {
-        return answer(OpenStandards.odcs(of(product), new OpenStandards.Contract(version.version(),
-                version.schemaType(), version.schema(), version.publishedAt(),
-                ContractVersions.referenced(version, products), version.odcs())), accept);
+        return answer(odcs(product, version, products), accept);
+    }
+
+    static JsonNode odps(DataProductView product) {
+        List<ContractVersionView> versions = product.contractVersions();
+        Optional<String> latest = versions.isEmpty() ? Optional.empty()
+                : Optional.of(versions.get(versions.size() - 1).version());
+        return OpenStandards.odps(of(product), latest);
+    }
+
+    static JsonNode odcs(DataProductView product, ContractVersionView version, DataProductRepository products) {
+        return OpenStandards.odcs(of(product), new OpenStandards.Contract(version.version(), version.schemaType(),
+                version.schema(), version.publishedAt(), ContractVersions.referenced(version, products),
+                version.odcs()));
     }
 
     private static OpenStandards.Product of(DataProductView product) {

@@ -57,28 +57,57 @@ public class CommandSide {
     }
 
     /**
-     * @param body the REST body, null for a command without one
+     * @param body the REST body as JSON, null for a command without one
      * @throws CommandRefusedException         when the command side refused it (any status but 2xx)
      * @throws CommandSideUnavailableException when it could not be reached or did not answer in time
      */
     public CommandResult send(HttpMethod method, String path, Object body, Forwarded forwarded) {
+        return send(method, path, MediaType.APPLICATION_JSON, body, forwarded);
+    }
+
+    /** As {@link #send(HttpMethod, String, Object, Forwarded)}, with a body of another type (an ODCS document). */
+    public CommandResult send(HttpMethod method, String path, MediaType contentType, Object body,
+                              Forwarded forwarded) {
+        return exchange(method, path, contentType, body, forwarded, (status, token, answer) -> {
+            if (token == null) {
+                throw new CommandRefusedException(status, answer);
+            }
+            GovernanceToken decided = GovernanceToken.parse(token);
+            return new CommandResult(decided.aggregateId(), decided.version(), token, status != 202);
+        });
+    }
+
+    /**
+     * A question the command side answers without deciding anything (a contract's dry run): its 2xx body, as JSON.
+     *
+     * @throws CommandRefusedException         when the command side refused it (any status but 2xx)
+     * @throws CommandSideUnavailableException when it could not be reached or did not answer in time
+     */
+    public JsonNode ask(String path, MediaType contentType, Object body, Forwarded forwarded) {
+        return exchange(HttpMethod.POST, path, contentType, body, forwarded, (status, token, answer) -> answer);
+    }
+
+    private interface Answered<T> {
+        T answer(int status, String token, JsonNode body);
+    }
+
+    private <T> T exchange(HttpMethod method, String path, MediaType contentType, Object body, Forwarded forwarded,
+                           Answered<T> answered) {
         // the path is encoded already (each id one segment): taken as it is, not as a template to encode again
         RestClient.RequestBodySpec request = client.method(method).uri(URI.create(baseUrl() + path))
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .headers(headers -> forward(headers, forwarded));
         if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
+            request.contentType(contentType).body(body);
         }
         try {
             return request.exchange((sent, response) -> {
                 int status = response.getStatusCode().value();
                 JsonNode answer = read(response.getBody().readAllBytes());
-                String token = response.getHeaders().getFirst(GovernanceToken.HEADER);
-                if (response.getStatusCode().is2xxSuccessful() && token != null) {
-                    GovernanceToken decided = GovernanceToken.parse(token);
-                    return new CommandResult(decided.aggregateId(), decided.version(), token, status != 202);
+                if (!response.getStatusCode().is2xxSuccessful()) {
+                    throw new CommandRefusedException(status, answer);
                 }
-                throw new CommandRefusedException(status, answer);
+                return answered.answer(status, response.getHeaders().getFirst(GovernanceToken.HEADER), answer);
             });
         } catch (ResourceAccessException e) {
             throw new CommandSideUnavailableException("The command side did not answer: whether the decision was "

@@ -1,9 +1,13 @@
 package com.acme.governance.query.mutation;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.GraphQLContext;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.util.UriUtils;
 
@@ -24,10 +28,17 @@ public class GovernanceMutations {
     private static final String REQUESTS = "/api/v1/access-requests";
     private static final String GRANTS = "/api/v1/access-grants";
 
-    private final CommandSide commandSide;
+    /** YAML is a superset of JSON: the command side reads an ODCS document in either form as this type. */
+    private static final MediaType ODCS = MediaType.parseMediaType("application/yaml");
+    private static final TypeReference<Map<String, Object>> ANSWER = new TypeReference<>() {
+    };
 
-    public GovernanceMutations(CommandSide commandSide) {
+    private final CommandSide commandSide;
+    private final ObjectMapper objectMapper;
+
+    public GovernanceMutations(CommandSide commandSide, ObjectMapper objectMapper) {
         this.commandSide = commandSide;
+        this.objectMapper = objectMapper;
     }
 
     @MutationMapping
@@ -48,6 +59,27 @@ public class GovernanceMutations {
                                                 @Argument String idempotencyKey, GraphQLContext context) {
         return send(HttpMethod.POST, PRODUCTS + "/" + segment(id) + "/contracts", input, context, idempotencyKey,
                 null);
+    }
+
+    /** An ODCS v3 document (YAML or JSON text) published as a contract version, as REST accepts one. */
+    @MutationMapping
+    public CommandResult publishOdcsContract(@Argument String id, @Argument String document,
+                                             @Argument String idempotencyKey, GraphQLContext context) {
+        return commandSide.send(HttpMethod.POST, PRODUCTS + "/" + segment(id) + "/contracts", ODCS, document,
+                CommandSide.Forwarded.of(context, idempotencyKey, null));
+    }
+
+    /** What publishing the version would do, recorded nowhere: the command side's dry run. */
+    @MutationMapping
+    public Map<String, Object> checkContractVersion(@Argument String id, @Argument Map<String, Object> input,
+                                                    GraphQLContext context) {
+        return check(id, MediaType.APPLICATION_JSON, input, context);
+    }
+
+    @MutationMapping
+    public Map<String, Object> checkOdcsContract(@Argument String id, @Argument String document,
+                                                 GraphQLContext context) {
+        return check(id, ODCS, document, context);
     }
 
     @MutationMapping
@@ -142,6 +174,12 @@ public class GovernanceMutations {
     private CommandResult send(HttpMethod method, String path, Object body, GraphQLContext context,
                                String idempotencyKey, Integer ifMatch) {
         return commandSide.send(method, path, body, CommandSide.Forwarded.of(context, idempotencyKey, ifMatch));
+    }
+
+    private Map<String, Object> check(String id, MediaType contentType, Object body, GraphQLContext context) {
+        JsonNode answer = commandSide.ask(PRODUCTS + "/" + segment(id) + "/contracts:check", contentType, body,
+                CommandSide.Forwarded.of(context, null, null));
+        return objectMapper.convertValue(answer, ANSWER);
     }
 
     private static Map<String, Object> reason(String reason) {

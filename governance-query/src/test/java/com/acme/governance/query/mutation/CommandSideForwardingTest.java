@@ -82,6 +82,47 @@ class CommandSideForwardingTest extends QueryGraphQlTest {
     }
 
     @Test
+    void aDryRunIsForwardedToTheCheckAndAnsweredInTheShapeOfAContractCheck() {
+        NEXT.set(new Answer(200, Map.of("Content-Type", "application/json"), """
+                {"compatible": false, "mode": "BACKWARD", "latest": "1.1.0", "newMajor": false,
+                 "differences": [{"difference": "FIELD_REMOVED", "path": "/properties/total", "detail": "removed",
+                   "mode": "BACKWARD", "rule": "no field removed", "against": "1.1.0"}]}"""));
+
+        graphQl("alice").document("""
+                        mutation { checkContractVersion(id: "sales.orders", input: {version: "1.2.0",
+                            schemaType: JSON_SCHEMA, schema: {type: "object"}, references: ["sales.customers@1.0.0"]}) {
+                          compatible mode latest newMajor differences { difference path against } } }""")
+                .execute()
+                .path("checkContractVersion.compatible").entity(Boolean.class).isEqualTo(false)
+                .path("checkContractVersion.mode").entity(String.class).isEqualTo("BACKWARD")
+                .path("checkContractVersion.latest").entity(String.class).isEqualTo("1.1.0")
+                .path("checkContractVersion.differences[0].difference").entity(String.class).isEqualTo("FIELD_REMOVED")
+                .path("checkContractVersion.differences[0].against").entity(String.class).isEqualTo("1.1.0");
+
+        assertThat(SEEN).singleElement().asString()
+                .startsWith("POST /api/v1/data-products/sales.orders/contracts:check")
+                .contains("authorization=" + basic("alice", "alice-pw"))
+                .contains("content-type=application/json")
+                .contains("\"references\":[\"sales.customers@1.0.0\"]").contains("\"schema\":{\"type\":\"object\"}");
+    }
+
+    @Test
+    void anOdcsDocumentIsForwardedAsYamlText() {
+        NEXT.set(new Answer(201, Map.of("X-Governance-Token", "sales.orders:2"), "{}"));
+
+        graphQl("alice").document("""
+                        mutation { publishOdcsContract(id: "sales.orders", idempotencyKey: "k-2",
+                            document: "apiVersion: v3.1.0\\nkind: DataContract\\n") { version } }""")
+                .execute()
+                .path("publishOdcsContract.version").entity(Integer.class).isEqualTo(3);
+
+        assertThat(SEEN).singleElement().asString()
+                .startsWith("POST /api/v1/data-products/sales.orders/contracts ")
+                .contains("content-type=application/yaml").contains("idempotency-key=k-2")
+                .endsWith(" apiVersion: v3.1.0\nkind: DataContract\n");
+    }
+
+    @Test
     void everyRefusalOfTheCommandSideKeepsItsMeaning() {
         Map<Integer, String> classifications = Map.of(400, "BAD_REQUEST", 401, "UNAUTHORIZED", 403, "FORBIDDEN",
                 404, "NOT_FOUND", 409, "CONFLICT", 412, "PRECONDITION_FAILED", 428, "PRECONDITION_FAILED",
