@@ -103,6 +103,12 @@ class ScaleOutIT {
         }
         commands.forEach(ServiceProcess::awaitHealthy);
         queries.forEach(ServiceProcess::awaitHealthy);
+        for (ServiceProcess service : processes.subList(2, processes.size())) {
+            JsonNode components = Load.health(service).path("components");
+            assertThat(List.of(components.path("kafka").path("status").asText(),
+                    components.path("mongo").path("status").asText())).as(service.name() + " sees Kafka and MongoDB")
+                    .containsOnly("UP");
+        }
         print("started kafka :%d, mongo :%d, commands :%d :%d, queries :%d :%d", kafkaPort, mongoPort,
                 commands.get(0).port(), commands.get(1).port(), queries.get(0).port(), queries.get(1).port());
 
@@ -483,9 +489,9 @@ class ScaleOutIT {
                     e -> (int) e.getValue().sum()));
         }
 
-        static JsonNode health(ServiceProcess command) {
+        static JsonNode health(ServiceProcess service) {
             try {
-                Api.Response health = new Api(command.port()).as("admin").get("/actuator/health");
+                Api.Response health = new Api(service.port()).as("admin").get("/actuator/health");
                 return health.json();
             } catch (RuntimeException unreachable) {
                 return JSON.createObjectNode();

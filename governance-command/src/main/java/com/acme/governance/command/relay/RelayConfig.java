@@ -127,6 +127,13 @@ public class RelayConfig {
                 eventProcessing, properties);
     }
 
+    @Bean
+    RelayLag commandRelayLag(EventProcessingConfiguration eventProcessing, MongoTemplate commandAxonMongoTemplate,
+                             MeterRegistry meterRegistry) {
+        return new RelayLag(eventProcessing, commandAxonMongoTemplate.eventCollection(),
+                EventEntryConfiguration.getDefault(), meterRegistry);
+    }
+
     /** Named "relay" in /actuator/health. */
     @Bean("relay")
     RelayHealthIndicator commandRelayHealth(EventProcessingConfiguration eventProcessing,

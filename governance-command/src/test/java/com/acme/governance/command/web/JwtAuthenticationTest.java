@@ -33,6 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(classes = {GovernanceCommandApplication.class, EmbeddedMongoConfiguration.class},
         properties = {"axon.axonserver.enabled=false", "spring.kafka.bootstrap-servers=localhost:1",
+        // no broker in this test: its health would be DOWN (the contributor is tried in ScaleOutIT)
+        "management.health.kafka.enabled=false",
                 "spring.kafka.admin.operation-timeout=1s", "spring.profiles.active=production",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIdentityProvider.ISSUER,
                 "spring.security.oauth2.resourceserver.jwt.audiences=" + TestIdentityProvider.AUDIENCE})

@@ -5,6 +5,7 @@ import com.acme.governance.query.config.QueryProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -33,10 +35,15 @@ public class QueryKafkaConfiguration {
     static final Duration FIRST_RETRY = Duration.ofMillis(500);
     static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
+    /**
+     * Its consumers' client metrics go to Micrometer: {@code kafka.consumer.fetch.manager.records.lag} per partition
+     * is the projections' lag (records on the topic not yet applied), beside {@code governance.projection.*}.
+     */
     @Bean
     public ConsumerFactory<String, byte[]> queryConsumerFactory(KafkaProperties kafkaProperties,
                                                                 ObjectProvider<SslBundles> sslBundles,
-                                                                QueryProperties properties) {
+                                                                QueryProperties properties,
+                                                                ObjectProvider<MeterRegistry> meterRegistry) {
         Map<String, Object> config = kafkaProperties.buildConsumerProperties(sslBundles.getIfAvailable());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -44,7 +51,10 @@ public class QueryKafkaConfiguration {
         // Only for a group that has neither a stored position nor a committed offset; the listener seeks anyway.
         // The relay may write in Kafka transactions; aborted writes must never reach a read model.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(config,
+                new StringDeserializer(), new ByteArrayDeserializer());
+        meterRegistry.ifAvailable(registry -> factory.addListener(new MicrometerConsumerListener<>(registry)));
+        return factory;
     }
 
     @Bean

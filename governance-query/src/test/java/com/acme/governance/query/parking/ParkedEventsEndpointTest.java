@@ -42,7 +42,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "governance.query.mongo-database=parked_events_endpoint_test",
         "governance.query.consumer-auto-startup=false",
         "management.endpoint.health.show-details=always",
-        "spring.kafka.bootstrap-servers=localhost:1"})
+        "spring.kafka.bootstrap-servers=localhost:1",
+        // no broker in this test: its health would be DOWN (the contributor is tried in ScaleOutIT)
+        "management.health.kafka.enabled=false"})
 @AutoConfigureMockMvc
 @Import(ParkedEventsEndpointTest.Fakes.class)
 class ParkedEventsEndpointTest {

@@ -44,7 +44,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(classes = GovernanceQueryApplication.class, properties = {
         "governance.query.consumer-auto-startup=false",
         "governance.query.consistency-timeout=300ms",
-        "spring.kafka.bootstrap-servers=localhost:1"})
+        "spring.kafka.bootstrap-servers=localhost:1",
+        // no broker in this test: its health would be DOWN (the contributor is tried in ScaleOutIT)
+        "management.health.kafka.enabled=false"})
 @AutoConfigureMockMvc
 @Import(QueryHttpTest.ReadModelServerAndUsers.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
