@@ -175,6 +175,9 @@ class AuthorizationTableIT extends LocalStackSupport {
                         only(201, "dave", "admin")),
                 change("POST /admin/parked-events/retry", person -> new Cell("POST",
                         "/api/v1/admin/parked-events/retry", null, Map.of()), operators(200)),
+                change("POST /admin/event-log/republish", person -> new Cell("POST",
+                        "/api/v1/admin/event-log/republish", "{\"topic\": \"" + freshName() + "\"}", Map.of()),
+                        operators(200)),
                 change("POST /admin/acls/reconcile", person -> new Cell("POST", "/api/v1/admin/acls/reconcile", null,
                         Map.of()), operators(200)),
                 // after the reconciliation above: there is a report to read

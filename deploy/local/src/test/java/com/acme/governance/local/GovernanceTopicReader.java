@@ -29,13 +29,17 @@ final class GovernanceTopicReader implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
 
     GovernanceTopicReader(String bootstrapServers) {
+        this(bootstrapServers, TOPIC);
+    }
+
+    GovernanceTopicReader(String bootstrapServers, String topic) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(TOPIC));
+        consumer.subscribe(List.of(topic));
     }
 
     /** Every record read so far of one key (aggregate id), in topic order. */

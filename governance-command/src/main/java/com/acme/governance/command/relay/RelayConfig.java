@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import com.acme.governance.command.relay.republish.TopicRepublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -125,6 +126,16 @@ public class RelayConfig {
         return new RelaySweep(commandKafkaRelay, new StoredHeads(commandAxonMongoTemplate.eventCollection(),
                 EventEntryConfiguration.getDefault()),
                 eventProcessing, properties);
+    }
+
+    @Bean
+    TopicRepublisher commandTopicRepublisher(MongoTemplate commandAxonMongoTemplate, StoredEvents commandStoredEvents,
+                                             @Qualifier("eventSerializer") Serializer eventSerializer,
+                                             KafkaTemplate<String, byte[]> commandRelayKafkaTemplate,
+                                             KafkaAdmin kafkaAdmin, GovernanceTopicProperties properties) {
+        return new TopicRepublisher(commandAxonMongoTemplate.eventCollection(),
+                EventEntryConfiguration.getDefault().aggregateIdentifierProperty(), commandStoredEvents.store(),
+                eventSerializer, commandRelayKafkaTemplate, kafkaAdmin, properties);
     }
 
     @Bean
