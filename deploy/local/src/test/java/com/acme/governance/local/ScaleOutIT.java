@@ -112,6 +112,14 @@ class ScaleOutIT {
         print("started kafka :%d, mongo :%d, commands :%d :%d, queries :%d :%d", kafkaPort, mongoPort,
                 commands.get(0).port(), commands.get(1).port(), queries.get(0).port(), queries.get(1).port());
 
+        Api.Response traced = new Api(commands.get(1).port()).as("alice").post("/api/v1/data-products", """
+                {"domain": "sales", "name": "traced", "title": "T", "ownerTeam": "sales",
+                 "classification": "INTERNAL", "tags": [], "outputPorts": []}""", "X-Correlation-Id", "scale-out-42");
+        assertThat(traced.header("X-Correlation-Id")).contains("scale-out-42");
+        assertThat(java.nio.file.Files.readAllLines(Path.of("target", "scale-out", "command-2.log")))
+                .as("structured logs: one JSON object per line (ECS)").anySatisfy(line -> assertThat(JSON.readTree(line)
+                        .path("service").path("name").asText()).isEqualTo("governance-command"));
+
         Load load = new Load(commands, queries);
         List<String> products = load.products(PRODUCTS);
         String grant = load.grantOn(products.get(0));
@@ -191,6 +199,14 @@ class ScaleOutIT {
                     .mapToLong(List::size).sum(), resentOnKafka, outOfOrder, missingOnKafka);
             assertThat(outOfOrder).isZero();
             assertThat(missingOnKafka).isZero();
+
+            try (GovernanceTopicReader reader = new GovernanceTopicReader(bootstrap)) {
+                assertThat(reader.readUntilEveryKeyOf(List.of("sales.traced")).stream()
+                        .filter(r -> r.key().equals("sales.traced")).findFirst().orElseThrow())
+                        .as("the request's correlation id on its event")
+                        .satisfies(r -> assertThat(GovernanceTopicReader.header(r, "ce_correlationid"))
+                                .isEqualTo("scale-out-42"));
+            }
 
             Map<String, Set<Integer>> partitions = partitionsByInstance(bootstrap);
             print("query consumer group: partitions by instance %s", partitions);
@@ -341,6 +357,8 @@ class ScaleOutIT {
         private final ConcurrentLinkedQueue<Token> acknowledged = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         private final LongAdder resent = new LongAdder();
+        /** Instances a connection to was lost: the dying one, before its process is seen to be gone. */
+        private final Set<Integer> unreachable = ConcurrentHashMap.newKeySet();
         private final AtomicInteger operations = new AtomicInteger();
 
         Load(List<ServiceProcess> commands, List<ServiceProcess> queries) {
@@ -404,7 +422,8 @@ class ScaleOutIT {
                     }
                 }
             } catch (RuntimeException | AssertionError e) {
-                failures.add(e.toString());
+                failures.add(e + " at " + java.util.Arrays.stream(e.getStackTrace())
+                        .filter(frame -> frame.getClassName().startsWith("com.acme")).limit(3).toList());
             }
         }
 
@@ -412,7 +431,8 @@ class ScaleOutIT {
         private Api.Response send(String person, String method, String path, String body, String ifMatch) {
             String key = UUID.randomUUID().toString();
             for (int attempt = 0; ; attempt++) {
-                List<ServiceProcess> live = commands.stream().filter(ServiceProcess::isAlive).toList();
+                List<ServiceProcess> live = commands.stream().filter(ServiceProcess::isAlive)
+                        .filter(command -> !unreachable.contains(command.port())).toList();
                 ServiceProcess target = live.get(ThreadLocalRandom.current().nextInt(live.size()));
                 Api.Caller caller = callers.computeIfAbsent(person + "@" + target.port(),
                         k -> new Api(target.port()).as(person));
@@ -436,6 +456,8 @@ class ScaleOutIT {
                     }
                     return answer;
                 } catch (UncheckedIOException lost) {
+                    // a client moves on to the other instance: the same key makes the retry safe
+                    unreachable.add(target.port());
                     if (attempt >= 3) {
                         throw lost;
                     }

@@ -5,6 +5,7 @@ import com.acme.governance.command.security.ActorMetaData;
 import com.acme.governance.api.audit.AuditMetadata;
 import com.acme.governance.edge.consistency.GovernanceToken;
 import com.acme.governance.edge.security.AuthenticatedActor;
+import com.acme.governance.edge.web.CorrelationIdFilter;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -48,8 +49,11 @@ public class CommandDispatcher {
                 GenericCommandMessage.asCommandMessage(command).andMetaData(auditMetadata())));
     }
 
+    /** Who decides, and the request's correlation id, which the events then carry (Axon's origin provider). */
     private static MetaData auditMetadata() {
         Actor actor = AuthenticatedActor.current();
-        return ActorMetaData.of(actor);
+        MetaData metaData = ActorMetaData.of(actor);
+        return CorrelationIdFilter.current().map(id -> metaData.and(AuditMetadata.CORRELATION_ID, id))
+                .orElse(metaData);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * environment says otherwise: Spring's default properties, the lowest precedence of all, so that every one of them is
  * replaced by an environment variable or an argument of the same name. The safe production values, not the local
  * stack's: acknowledged by every in-sync replica, idempotent producer, a new group reads the log from the start,
- * graceful shutdown, probes and Prometheus exposed (deploy/PRODUCTION-SETTINGS.md lists where each one is set). The
+ * graceful shutdown, probes and Prometheus exposed, JSON log lines (deploy/PRODUCTION-SETTINGS.md lists where each one is set). The
  * local stack, with both services in one context, keeps its own application.yml instead (adr/0001).
  */
 public final class ServiceDefaults {
@@ -36,6 +36,8 @@ public final class ServiceDefaults {
         defaults.put("management.endpoint.health.roles", "OPERATOR");
         defaults.put("management.endpoint.health.group.readiness.include", readiness);
         defaults.put("management.metrics.tags.application", name);
+        // one JSON object per line (Elastic Common Schema), the request's correlationId among its fields
+        defaults.put("logging.structured.format.console", "ecs");
         return defaults;
     }
 }

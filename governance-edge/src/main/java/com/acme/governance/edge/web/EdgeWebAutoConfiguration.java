@@ -44,6 +44,7 @@ import java.util.Map;
         TypeMismatchProblems.class, IdentifierConversion.class})
 public class EdgeWebAutoConfiguration {
 
+    static final String CORRELATION = "correlationIdFilter";
     static final String BODY_LIMIT = "requestBodyLimitFilter";
     static final String MEDIA_TYPES = "mediaTypeHeaderFilter";
     static final String TOMCAT = "tomcatEdgeCustomizer";
@@ -54,6 +55,17 @@ public class EdgeWebAutoConfiguration {
     @ConditionalOnMissingBean(MappingJackson2HttpMessageConverter.class)
     MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper objectMapper) {
         return new MappingJackson2HttpMessageConverter(StrictJson.forRequests(objectMapper));
+    }
+
+    /** First of all: even a request refused by the next filters is answered, and logged, with its id. */
+    @Bean(CORRELATION)
+    @ConditionalOnMissingBean(name = CORRELATION)
+    FilterRegistrationBean<CorrelationIdFilter> edgeCorrelationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration =
+                new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
     }
 
     /** Before security and every other filter but character encoding: nothing reads a body it would refuse. */

@@ -1,6 +1,7 @@
 package com.acme.governance.query.mutation;
 
 import com.acme.governance.edge.consistency.GovernanceToken;
+import com.acme.governance.edge.web.CorrelationIdFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -116,6 +117,8 @@ public class CommandSide {
     }
 
     private static void forward(HttpHeaders headers, Forwarded forwarded) {
+        // the GraphQL request's id, so that the decision's events carry it as a REST call's do
+        CorrelationIdFilter.current().ifPresent(id -> headers.set(CorrelationIdFilter.HEADER, id));
         if (forwarded.authorization() != null) {
             headers.set(HttpHeaders.AUTHORIZATION, forwarded.authorization());
         }
