@@ -50,7 +50,9 @@ class DashboardMetricsIT extends LocalStackSupport {
         assertThat(alice.post("/api/v1/data-products", product).status()).as("a command that fails").isEqualTo(409);
 
         Api.Caller admin = new Api(port).as("admin");
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        // Micrometer binds a Kafka client's metrics that appear later (the per-partition lag, after the first fetch
+        // of a partition) when it next looks, once a minute
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Api.Response scrape = admin.get("/actuator/prometheus", "Accept", "text/plain");
             assertThat(scrape.status()).as(scrape.toString()).isEqualTo(200);
             assertThat(exported(scrape.text())).containsAll(queried);

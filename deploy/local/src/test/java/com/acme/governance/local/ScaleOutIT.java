@@ -232,6 +232,40 @@ class ScaleOutIT {
         assertThat(load.readYourWrites().keySet()).as("a read with the token shows the write, at once or when "
                 + "asked again as told").isSubsetOf(Set.of("seen", "seen after 503 Retry-After"));
         assertThat(load.readYourWrites().getOrDefault("seen", 0)).isPositive();
+
+        // graceful shutdown: a query instance stopped by SIGTERM leaves the group with its offsets committed, and the
+        // other takes its partitions at once; the command instance stopped during a burst answers what it took
+        ServiceProcess leaving = queries.get(1);
+        assertThat(leaving.stop()).as("query-2 ends on SIGTERM").isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> partitionsByInstance(bootstrap).equals(
+                Map.of("query-1", Set.of(0, 1, 2))));
+        Map<Integer, Long> behind = committedLag(bootstrap);
+        print("query-2 stopped by SIGTERM: query-1 owns every partition; committed offsets behind the log end %s",
+                behind);
+        assertThat(behind.values()).as("everything applied was committed").containsOnly(0L);
+
+        Load burst = new Load(List.of(survivor), queries.subList(0, 1), 1000);
+        ExecutorService senders = Executors.newFixedThreadPool(WORKERS);
+        for (int w = 0; w < WORKERS; w++) {
+            senders.submit(() -> burst.work(OPERATIONS_PER_WORKER, products.subList(1, products.size())));
+        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> burst.acknowledged.size() >= 20);
+        Instant terminated = Instant.now();
+        assertThat(survivor.stop()).as("the command instance ends on SIGTERM").isTrue();
+        Duration stopping = Duration.between(terminated, Instant.now());
+        senders.shutdown();
+        assertThat(senders.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            Map<String, List<Long>> stored = storedSequences(client);
+            long lost = burst.acknowledged.stream().filter(token -> !stored.getOrDefault(token.aggregate(), List.of())
+                    .contains(token.sequence())).count();
+            print("%s stopped by SIGTERM in %d ms during a burst: answers %s, %d acknowledged, %d of them missing; "
+                    + "then %s", survivor.name(), stopping.toMillis(), new TreeMap<>(burst.statuses()),
+                    burst.acknowledged.size(), lost, burst.failures.stream().map(f -> f.split(" at ")[0])
+                    .distinct().toList());
+            assertThat(lost).isZero();
+            assertThat(burst.statuses().keySet()).isSubsetOf(Set.of("200", "201", "409", "412"));
+        }
     }
 
     private ServiceProcess track(ServiceProcess process) {
@@ -335,6 +369,24 @@ class ScaleOutIT {
         }
     }
 
+    /** The query group's committed offset of each partition, as far behind the partition's end. */
+    private static Map<Integer, Long> committedLag(String bootstrap) throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets("governance-query").partitionsToOffsetAndMetadata()
+                            .get(30, TimeUnit.SECONDS);
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                    new HashMap<>();
+            committed.keySet().forEach(partition -> latest.put(partition,
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            Map<Integer, Long> lag = new TreeMap<>();
+            committed.forEach((partition, offset) -> lag.put(partition.partition(),
+                    ends.get(partition).offset() - offset.offset()));
+            return lag;
+        }
+    }
+
     /** An acknowledged command: the event it appended. */
     private record Token(String aggregate, long sequence) {
 
@@ -361,9 +413,17 @@ class ScaleOutIT {
         private final Set<Integer> unreachable = ConcurrentHashMap.newKeySet();
         private final AtomicInteger operations = new AtomicInteger();
 
+        /** Contract versions of this load's publications start after this patch number. */
+        private final int contractBase;
+
         Load(List<ServiceProcess> commands, List<ServiceProcess> queries) {
+            this(commands, queries, 0);
+        }
+
+        Load(List<ServiceProcess> commands, List<ServiceProcess> queries, int contractBase) {
             this.commands = commands;
             this.queries = queries;
+            this.contractBase = contractBase;
         }
 
         List<String> products(int count) {
@@ -410,7 +470,8 @@ class ScaleOutIT {
                     Api.Response answer = switch (operations.incrementAndGet() % 3) {
                         case 0 -> send("alice", "POST", "/api/v1/data-products/" + product + "/contracts", """
                                 {"version": "1.0.%d", "schemaType": "JSON_SCHEMA", "schema": {"type": "object"}}"""
-                                .formatted(contractVersions.get(product).incrementAndGet()), null);
+                                .formatted(contractVersions.computeIfAbsent(product, p -> new AtomicInteger(contractBase))
+                                .incrementAndGet()), null);
                         case 1 -> send("alice", "PUT", "/api/v1/data-products/" + product, """
                                 {"title": "T%d", "classification": "INTERNAL", "tags": [], "outputPorts": []}"""
                                 .formatted(i), etags.computeIfAbsent(product, p -> new AtomicReference<>("\"2\""))
@@ -430,9 +491,13 @@ class ScaleOutIT {
         /** Sent to a live command instance; a lost connection is sent again, with its key, to the other one. */
         private Api.Response send(String person, String method, String path, String body, String ifMatch) {
             String key = UUID.randomUUID().toString();
+            UncheckedIOException lastLost = null;
             for (int attempt = 0; ; attempt++) {
                 List<ServiceProcess> live = commands.stream().filter(ServiceProcess::isAlive)
                         .filter(command -> !unreachable.contains(command.port())).toList();
+                if (live.isEmpty()) {
+                    throw lastLost != null ? lastLost : new IllegalStateException("no command instance is up");
+                }
                 ServiceProcess target = live.get(ThreadLocalRandom.current().nextInt(live.size()));
                 Api.Caller caller = callers.computeIfAbsent(person + "@" + target.port(),
                         k -> new Api(target.port()).as(person));
@@ -458,6 +523,7 @@ class ScaleOutIT {
                 } catch (UncheckedIOException lost) {
                     // a client moves on to the other instance: the same key makes the retry safe
                     unreachable.add(target.port());
+                    lastLost = lost;
                     if (attempt >= 3) {
                         throw lost;
                     }

@@ -125,6 +125,12 @@ final class ServiceProcess {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM, as an orchestrator stops a service: whether it ended within its grace period (45 s). */
+    boolean stop() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(45, TimeUnit.SECONDS);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -8,8 +8,8 @@ import java.util.Map;
  * environment says otherwise: Spring's default properties, the lowest precedence of all, so that every one of them is
  * replaced by an environment variable or an argument of the same name. The safe production values, not the local
  * stack's: acknowledged by every in-sync replica, idempotent producer, a new group reads the log from the start,
- * graceful shutdown, probes and Prometheus exposed, JSON log lines (deploy/PRODUCTION-SETTINGS.md lists where each one is set). The
- * local stack, with both services in one context, keeps its own application.yml instead (adr/0001).
+ * graceful shutdown, probes and Prometheus exposed, JSON log lines (deploy/PRODUCTION-SETTINGS.md lists where each
+ * one is set). The local stack, with both services in one context, keeps its own application.yml (adr/0001).
  */
 public final class ServiceDefaults {
 
