@@ -1,5 +1,8 @@
 package com.acme.governance.local;
 
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -9,11 +12,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +37,7 @@ class RepublishTopicIT extends LocalStackSupport {
     private int port;
 
     @Test
-    void theEventStoreRepublishedIntoAnEmptyTopicGivesTheSameEventsInOrderPerAggregate() {
+    void theEventStoreRepublishedIntoAnEmptyTopicGivesTheSameEventsInOrderPerAggregate() throws Exception {
         Api.Caller alice = new Api(port).as("alice");
         List<String> products = new ArrayList<>();
         for (String name : List.of("ledger", "invoices", "refunds")) {
@@ -64,25 +69,44 @@ class RepublishTopicIT extends LocalStackSupport {
         long stored = republished.json().path("events").asLong();
         assertThat(stored).as("5 events per product and the request").isGreaterThanOrEqualTo(16);
 
-        Map<String, List<String>> live = read(GovernanceTopicReader.TOPIC, aggregates, stored);
-        Map<String, List<String>> copy = read(COPY, aggregates, stored);
-        assertThat(copy).as("the same records, in the same order and partition per aggregate").isEqualTo(live);
+        Map<String, List<String>> live = byAggregate(read(GovernanceTopicReader.TOPIC, aggregates, stored));
+        List<ConsumerRecord<String, byte[]>> copied = read(COPY, aggregates, stored);
+        assertThat(copied).as("each stored event once: the relay may send again, a republication does not")
+                .hasSize((int) stored);
+        assertThat(byAggregate(copied)).as("the same records, in the same order and partition per aggregate")
+                .isEqualTo(live);
         System.out.printf("[republish] %s: %d events of %d aggregates, equal to the live topic's%n", COPY,
                 stored, republished.json().path("aggregates").asLong());
 
         Api.Response again = admin.post("/api/v1/admin/event-log/republish", "{\"topic\": \"" + COPY + "\"}");
         assertThat(again.status()).as("not into a topic that holds records").isEqualTo(409);
+
+        try (AdminClient kafka = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker().bootstrapServers()))) {
+            kafka.createTopics(List.of(new NewTopic("governance.events.one-partition", 1, (short) 1))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        assertThat(admin.post("/api/v1/admin/event-log/republish", "{\"topic\": \"governance.events.one-partition\"}")
+                .status()).as("its keys would land in other partitions").isEqualTo(409);
+
+        List<Integer> racing = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> callers = List.of(1, 2).stream().map(n -> new Thread(() -> racing.add(admin.post(
+                "/api/v1/admin/event-log/republish", "{\"topic\": \"governance.events.raced\"}").status()))).toList();
+        callers.forEach(Thread::start);
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertThat(racing).as("two operators at once: one copy").containsExactlyInAnyOrder(200, 409);
     }
 
     /** Every record of the topic, once it has as many distinct events as the store. */
-    private Map<String, List<String>> read(String topic, List<String> aggregates, long stored) {
+    private List<ConsumerRecord<String, byte[]>> read(String topic, List<String> aggregates, long stored) {
         try (GovernanceTopicReader reader = new GovernanceTopicReader(broker().bootstrapServers(), topic)) {
             List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
             await().atMost(Duration.ofMinutes(1)).until(() -> byAggregate(reader.poll(seen)).values()
                     .stream().mapToLong(List::size).sum() >= stored);
-            Map<String, List<String>> records = byAggregate(seen);
-            assertThat(records).containsKeys(aggregates.toArray(String[]::new));
-            return records;
+            assertThat(byAggregate(seen)).containsKeys(aggregates.toArray(String[]::new));
+            return seen;
         }
     }
 

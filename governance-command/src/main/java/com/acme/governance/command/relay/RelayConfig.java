@@ -128,14 +128,18 @@ public class RelayConfig {
                 eventProcessing, properties);
     }
 
+    /** With a producer of its own, configured as the relay's: a republication never holds the live relay up. */
     @Bean
-    TopicRepublisher commandTopicRepublisher(MongoTemplate commandAxonMongoTemplate, StoredEvents commandStoredEvents,
+    TopicRepublisher commandTopicRepublisher(MongoTemplate commandAxonMongoTemplate, MongoClient mongoClient,
+                                             CommandProperties commandProperties, StoredEvents commandStoredEvents,
                                              @Qualifier("eventSerializer") Serializer eventSerializer,
-                                             KafkaTemplate<String, byte[]> commandRelayKafkaTemplate,
+                                             ProducerFactory<String, byte[]> commandRelayProducerFactory,
                                              KafkaAdmin kafkaAdmin, GovernanceTopicProperties properties) {
-        return new TopicRepublisher(commandAxonMongoTemplate.eventCollection(),
-                EventEntryConfiguration.getDefault().aggregateIdentifierProperty(), commandStoredEvents.store(),
-                eventSerializer, commandRelayKafkaTemplate, kafkaAdmin, properties);
+        return new TopicRepublisher(commandAxonMongoTemplate.eventCollection(), EventEntryConfiguration.getDefault(),
+                mongoClient.getDatabase(commandProperties.mongoDatabase()).getCollection("republications"),
+                commandStoredEvents.store(), eventSerializer,
+                new DefaultKafkaProducerFactory<>(commandRelayProducerFactory.getConfigurationProperties()),
+                kafkaAdmin, properties);
     }
 
     @Bean

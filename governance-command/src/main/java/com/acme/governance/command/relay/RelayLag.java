@@ -7,6 +7,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -64,8 +65,19 @@ public class RelayLag extends PeriodicTask {
         return Optional.of(INTERVAL);
     }
 
+    /** A failed measurement shows as NaN, not as the last value: a frozen age would hide a stalled relay. */
     @Override
     protected void runOnce() {
+        try {
+            measure();
+        } catch (RuntimeException e) {
+            pending = Double.NaN;
+            oldestAgeSeconds = Double.NaN;
+            throw e;
+        }
+    }
+
+    private void measure() {
         Optional<Instant> position = position();
         if (position.isEmpty()) {
             pending = Double.NaN;
@@ -73,7 +85,8 @@ public class RelayLag extends PeriodicTask {
             return;
         }
         String timestamp = layout.timestampProperty();
-        Bson after = Filters.gt(timestamp, position.get().toString());
+        // as Axon writes timestamps (always with milliseconds), so that the text order is the time order
+        Bson after = Filters.gt(timestamp, DateTimeUtils.formatInstant(position.get()));
         long count = events.countDocuments(after);
         Document oldest = count == 0 ? null : events.find(after).sort(Sorts.ascending(timestamp))
                 .projection(Projections.include(timestamp)).first();

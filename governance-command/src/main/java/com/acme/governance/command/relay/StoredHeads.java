@@ -3,6 +3,7 @@ package com.acme.governance.command.relay;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.bson.Document;
 
@@ -27,7 +28,9 @@ public class StoredHeads {
     public Map<String, Long> between(Instant from, Instant to) {
         Map<String, Long> heads = new HashMap<>();
         String timestamp = layout.timestampProperty();
-        events.find(Filters.and(Filters.gte(timestamp, from.toString()), Filters.lt(timestamp, to.toString())))
+        // as Axon writes them (always with milliseconds), so that the text order is the time order
+        events.find(Filters.and(Filters.gte(timestamp, DateTimeUtils.formatInstant(from)),
+                        Filters.lt(timestamp, DateTimeUtils.formatInstant(to))))
                 .projection(Projections.include(layout.aggregateIdentifierProperty(), layout.sequenceNumberProperty()))
                 .forEach(event -> heads.merge(event.getString(layout.aggregateIdentifierProperty()),
                         event.get(layout.sequenceNumberProperty(), Number.class).longValue(), Math::max));

@@ -7,6 +7,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import com.acme.governance.edge.consistency.GovernanceToken;
+import com.acme.governance.edge.web.CorrelationIdFilter;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -67,9 +68,9 @@ public class EdgeSecurityAutoConfiguration {
     static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**"};
     static final String ACTUATOR = "/actuator/**";
     static final List<String> CORS_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-            HttpHeaders.IF_MATCH, "Idempotency-Key", GovernanceToken.HEADER);
+            HttpHeaders.IF_MATCH, "Idempotency-Key", GovernanceToken.HEADER, CorrelationIdFilter.HEADER);
     static final List<String> CORS_EXPOSED = List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION,
-            HttpHeaders.RETRY_AFTER, GovernanceToken.HEADER);
+            HttpHeaders.RETRY_AFTER, GovernanceToken.HEADER, CorrelationIdFilter.HEADER);
 
     @Bean
     @ConditionalOnMissingBean(JwtAuthenticationConverter.class)

@@ -2,36 +2,74 @@ package com.acme.governance.query.rebuild;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A rebuild's progress as gauges, read from the stored state each scrape, so every instance reports the same:
- * {@code governance.rebuild.active} (1 while one runs or swaps), {@code governance.rebuild.events.done} and
- * {@code governance.rebuild.events.remaining} of the latest rebuild (0 before the first).
+ * A rebuild's progress as gauges, read from the stored state every 5 s on a thread of its own (a scrape never waits
+ * for the store), so every instance reports the same: {@code governance.rebuild.active} (1 while one runs or swaps),
+ * {@code governance.rebuild.events.done} and {@code governance.rebuild.events.remaining} of the latest rebuild (0
+ * before the first; NaN while the store does not answer).
  */
 @Component("queryRebuildMetrics")
-public class RebuildMetrics {
+public class RebuildMetrics implements SmartLifecycle {
+
+    private static final long INTERVAL_SECONDS = 5;
+
+    private final ProjectionRebuilds rebuilds;
+    private volatile double active = Double.NaN;
+    private volatile double done = Double.NaN;
+    private volatile double remaining = Double.NaN;
+    private ScheduledExecutorService scheduler;
 
     public RebuildMetrics(ProjectionRebuilds rebuilds, MeterRegistry registry) {
-        Gauge.builder("governance.rebuild.active", rebuilds, r -> latest(r).map(s -> s.status().active() ? 1 : 0)
-                        .orElse(0))
+        this.rebuilds = rebuilds;
+        Gauge.builder("governance.rebuild.active", this, m -> m.active)
                 .description("1 while a projection rebuild runs or swaps, else 0").register(registry);
-        Gauge.builder("governance.rebuild.events.done", rebuilds, r -> latest(r).map(RebuildState::eventsDone)
-                        .orElse(0L))
+        Gauge.builder("governance.rebuild.events.done", this, m -> m.done)
                 .description("records the latest rebuild has applied").register(registry);
-        Gauge.builder("governance.rebuild.events.remaining", rebuilds, r -> latest(r).map(RebuildState::remaining)
-                        .orElse(0L))
+        Gauge.builder("governance.rebuild.events.remaining", this, m -> m.remaining)
                 .description("records the latest rebuild still has to read").register(registry);
     }
 
-    /** Nothing known rather than a failed scrape while the store is away. */
-    private static Optional<RebuildState> latest(ProjectionRebuilds rebuilds) {
+    void refresh() {
         try {
-            return rebuilds.latest();
+            Optional<RebuildState> latest = rebuilds.latest();
+            active = latest.map(state -> state.status().active() ? 1 : 0).orElse(0);
+            done = latest.map(RebuildState::eventsDone).orElse(0L);
+            remaining = latest.map(RebuildState::remaining).orElse(0L);
         } catch (RuntimeException storeAway) {
-            return Optional.empty();
+            active = Double.NaN;
+            done = Double.NaN;
+            remaining = Double.NaN;
         }
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-rebuild-metrics");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::refresh, 0, INTERVAL_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
     }
 }

@@ -28,7 +28,8 @@ public class EventLogAdminController {
 
     @PostMapping("/republish")
     @Operation(summary = "Write every stored event, each aggregate's in sequence order, into an empty topic",
-            description = "Creates the topic like the governance topic when it is missing; 409 when it holds records. "
+            description = "Creates the topic like the governance topic when it is missing; 409 when it holds records, "
+                    + "has another number of partitions, or was republished into already. "
                     + "Answers once every record is acknowledged by Kafka. Into the live topic only while no command "
                     + "is taken (deploy/RUNBOOK.md), or the relay's new events could come before older ones.")
     public TopicRepublisher.Republished republish(@Valid @RequestBody RepublishRequest request,
@@ -36,6 +37,6 @@ public class EventLogAdminController {
         if (!GovernanceRules.operates(AuthenticatedActor.of(authentication))) {
             throw new NotPermittedException(GovernanceRules.operatesRefusal());
         }
-        return republisher.republish(request.topic());
+        return republisher.republish(request.topic(), authentication.getName());
     }
 }
