@@ -14,11 +14,13 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import com.acme.governance.edge.web.CorrelationIdFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,11 +46,16 @@ public class GraphQlRequests implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        Map<String, Object> forwarded = new HashMap<>();
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             // mutations forward the caller's own credentials to the command side (adr/0030)
-            request.configureExecutionInput((input, builder) -> builder
-                    .graphQLContext(Map.of(CommandSide.AUTHORIZATION, authorization)).build());
+            forwarded.put(CommandSide.AUTHORIZATION, authorization);
+        }
+        // and the request's correlation id, taken here, on the request's own thread, where the filter set it
+        CorrelationIdFilter.current().ifPresent(id -> forwarded.put(CommandSide.CORRELATION_ID, id));
+        if (!forwarded.isEmpty()) {
+            request.configureExecutionInput((input, builder) -> builder.graphQLContext(forwarded).build());
         }
         String header = request.getHeaders().getFirst(GovernanceToken.HEADER);
         if (header != null) {

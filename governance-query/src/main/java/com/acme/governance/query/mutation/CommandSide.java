@@ -30,6 +30,8 @@ public class CommandSide {
 
     /** The {@code Authorization} header of the GraphQL request, kept in the GraphQL context for the mutations. */
     public static final String AUTHORIZATION = CommandSide.class.getName() + ".authorization";
+    /** The GraphQL request's correlation id, kept in the GraphQL context: the decision's events carry it. */
+    public static final String CORRELATION_ID = CommandSide.class.getName() + ".correlationId";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final RestClient client;
@@ -48,11 +50,14 @@ public class CommandSide {
         this.url = properties.url();
     }
 
-    /** The headers a mutation forwards: the caller's credentials, and its idempotency key and version if given. */
-    public record Forwarded(String authorization, String idempotencyKey, Long ifMatch) {
+    /**
+     * The headers a mutation forwards: the caller's credentials and the request's correlation id, and its idempotency
+     * key and version if given.
+     */
+    public record Forwarded(String authorization, String correlationId, String idempotencyKey, Long ifMatch) {
 
         public static Forwarded of(GraphQLContext context, String idempotencyKey, Number ifMatch) {
-            return new Forwarded(context.get(AUTHORIZATION), idempotencyKey,
+            return new Forwarded(context.get(AUTHORIZATION), context.get(CORRELATION_ID), idempotencyKey,
                     ifMatch == null ? null : ifMatch.longValue());
         }
     }
@@ -118,7 +123,9 @@ public class CommandSide {
 
     private static void forward(HttpHeaders headers, Forwarded forwarded) {
         // the GraphQL request's id, so that the decision's events carry it as a REST call's do
-        CorrelationIdFilter.current().ifPresent(id -> headers.set(CorrelationIdFilter.HEADER, id));
+        if (forwarded.correlationId() != null) {
+            headers.set(CorrelationIdFilter.HEADER, forwarded.correlationId());
+        }
         if (forwarded.authorization() != null) {
             headers.set(HttpHeaders.AUTHORIZATION, forwarded.authorization());
         }

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a mutation sends to the command side and how its answers come back, against a command side that answers as
  * told: the caller's credentials, the idempotency key and If-Match forwarded, ids encoded into their path segment;
- * every status the command side may answer as its classification, a failure of its own as a generic internal error.
+ * every status the command side may answer as its classification, a failure of its own as a generic internal error;
+ * the request's correlation id forwarded too.
  */
 class CommandSideForwardingTest extends QueryGraphQlTest {
 
@@ -55,7 +56,7 @@ class CommandSideForwardingTest extends QueryGraphQlTest {
     void theCallersCredentialsKeyAndVersionAreForwardedAndTheTokenAnswered() {
         NEXT.set(new Answer(200, Map.of("X-Governance-Token", "sales.orders:3"), "{\"id\":\"sales.orders\",\"version\":4}"));
 
-        graphQl("alice").document("""
+        graphQl("alice").mutate().header("X-Correlation-Id", "gql-7").build().document("""
                         mutation { updateDataProduct(id: "sales.orders", ifMatch: 3, idempotencyKey: "k-1",
                             input: {title: "T", classification: INTERNAL}) { id version consistencyToken inForce } }""")
                 .execute()
@@ -66,7 +67,7 @@ class CommandSideForwardingTest extends QueryGraphQlTest {
         assertThat(SEEN).singleElement().asString()
                 .startsWith("PUT /api/v1/data-products/sales.orders")
                 .contains("authorization=" + basic("alice", "alice-pw"))
-                .contains("idempotency-key=k-1").contains("if-match=\"3\"")
+                .contains("idempotency-key=k-1").contains("if-match=\"3\"").contains("x-correlation-id=gql-7")
                 .contains("\"title\":\"T\"").contains("\"classification\":\"INTERNAL\"");
     }
 
