@@ -2,6 +2,7 @@ package com.acme.governance.command.relay;
 
 import com.acme.governance.command.config.AxonConfig;
 import com.acme.governance.command.config.CommandProperties;
+import com.acme.governance.command.relay.republish.TopicRepublisher;
 import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -19,7 +20,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import com.acme.governance.command.relay.republish.TopicRepublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;

@@ -3,6 +3,7 @@ package com.acme.governance.query.graphql;
 import com.acme.governance.api.problem.ProblemTypes;
 import com.acme.governance.edge.consistency.GovernanceToken;
 import com.acme.governance.edge.problem.InvalidInputException;
+import com.acme.governance.edge.web.CorrelationIdFilter;
 import com.acme.governance.query.consistency.ReadModelConsistency;
 import com.acme.governance.query.mutation.CommandSide;
 import graphql.ErrorClassification;
@@ -14,13 +15,12 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import com.acme.governance.edge.web.CorrelationIdFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
