@@ -82,7 +82,9 @@ class KafkaAclCrashIT {
                 await().atMost(Duration.ofMinutes(2)).until(() -> provisioned(api) == GRANTS);
             } catch (ConditionTimeoutException stalled) {
                 throw new AssertionError("not every grant provisioned after the restart; grants by provisioning "
-                        + "state " + provisioningStates(api) + "\nwarnings:\n" + second.logLinesFinding(" (WARN|ERROR) ")
+                        + "state " + provisioningStates(api) + "\nthe provisioner's ledger of those not provisioned "
+                        + "(none: it never saw their grant): " + ledgerNotProvisioned(ports.mongo())
+                        + "\nwarnings:\n" + second.logLinesFinding(" (WARN|ERROR) ")
                         + "\ntail:\n" + second.logTail(), stalled);
             }
             Map<String, Long> recorded = provisionedEventsPerGrant(ports.mongo());
@@ -145,6 +147,17 @@ class KafkaAclCrashIT {
             return admin.describeAcls(new AclBindingFilter(ResourcePatternFilter.ANY, new AccessControlEntryFilter(
                     "User:marketing", null, AclOperation.ANY, AclPermissionType.ANY))).values().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** The provisioner's own record of the grants it has not finished, to tell a missed grant from a stuck one. */
+    private static List<String> ledgerNotProvisioned(int mongoPort) {
+        List<String> pending = new ArrayList<>();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + mongoPort)) {
+            client.getDatabase("governance_events").getCollection("acl_provisioning")
+                    .find(new org.bson.Document("provisioned", new org.bson.Document("$ne", true)))
+                    .forEach(grant -> pending.add(grant.toJson()));
+        }
+        return pending;
     }
 
     private static Map<String, Long> provisionedEventsPerGrant(int mongoPort) {
