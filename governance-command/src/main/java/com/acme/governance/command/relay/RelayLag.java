@@ -1,6 +1,6 @@
 package com.acme.governance.command.relay;
 
-import com.acme.governance.command.common.PeriodicTask;
+import com.acme.governance.edge.service.PeriodicTask;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;

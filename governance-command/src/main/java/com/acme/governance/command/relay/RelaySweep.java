@@ -1,6 +1,6 @@
 package com.acme.governance.command.relay;
 
-import com.acme.governance.command.common.PeriodicTask;
+import com.acme.governance.edge.service.PeriodicTask;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericEventMessage;

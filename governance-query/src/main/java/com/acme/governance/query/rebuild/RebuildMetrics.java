@@ -1,14 +1,12 @@
 package com.acme.governance.query.rebuild;
 
+import com.acme.governance.edge.service.PeriodicTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A rebuild's progress as gauges, read from the stored state every 5 s on a thread of its own (a scrape never waits
@@ -17,17 +15,17 @@ import java.util.concurrent.TimeUnit;
  * before the first; NaN while the store does not answer).
  */
 @Component("queryRebuildMetrics")
-public class RebuildMetrics implements SmartLifecycle {
+public class RebuildMetrics extends PeriodicTask {
 
-    private static final long INTERVAL_SECONDS = 5;
+    private static final Duration INTERVAL = Duration.ofSeconds(5);
 
     private final ProjectionRebuilds rebuilds;
     private volatile double active = Double.NaN;
     private volatile double done = Double.NaN;
     private volatile double remaining = Double.NaN;
-    private ScheduledExecutorService scheduler;
 
     public RebuildMetrics(ProjectionRebuilds rebuilds, MeterRegistry registry) {
+        super("projection-rebuild-metrics");
         this.rebuilds = rebuilds;
         Gauge.builder("governance.rebuild.active", this, m -> m.active)
                 .description("1 while a projection rebuild runs or swaps, else 0").register(registry);
@@ -37,7 +35,19 @@ public class RebuildMetrics implements SmartLifecycle {
                 .description("records the latest rebuild still has to read").register(registry);
     }
 
-    void refresh() {
+    @Override
+    protected Optional<Duration> delay() {
+        return Optional.of(INTERVAL);
+    }
+
+    /** At once: the gauges are NaN until the first read. */
+    @Override
+    protected Duration initialDelay(Duration delay) {
+        return Duration.ZERO;
+    }
+
+    @Override
+    protected void runOnce() {
         try {
             Optional<RebuildState> latest = rebuilds.latest();
             active = latest.map(state -> state.status().active() ? 1 : 0).orElse(0);
@@ -48,28 +58,5 @@ public class RebuildMetrics implements SmartLifecycle {
             done = Double.NaN;
             remaining = Double.NaN;
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "projection-rebuild-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::refresh, 0, INTERVAL_SECONDS, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

@@ -1,6 +1,6 @@
 package com.acme.governance.command.access.provisioning;
 
-import com.acme.governance.command.common.PeriodicTask;
+import com.acme.governance.edge.service.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package com.acme.governance.command.audit.digest.issuing;
 
 import com.acme.governance.command.audit.digest.DigestIssuers;
-import com.acme.governance.command.common.PeriodicTask;
+import com.acme.governance.edge.service.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

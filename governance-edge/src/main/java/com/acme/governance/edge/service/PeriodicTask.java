@@ -1,4 +1,4 @@
-package com.acme.governance.command.common;
+package com.acme.governance.edge.service;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Work the service does by itself at a fixed delay, on a daemon thread of its own, started and stopped with the
- * application. A run that fails is logged and the next run tries again: these tasks repair or complete, so the next
- * run finds what the failed one left.
+ * Work a service does by itself at a fixed delay, on a daemon thread of its own, started and stopped with the
+ * application. A run that fails is logged and the next run tries again: these tasks repair, complete or measure, so
+ * the next run finds what the failed one left.
  */
 public abstract class PeriodicTask implements SmartLifecycle {
 
@@ -28,6 +28,11 @@ public abstract class PeriodicTask implements SmartLifecycle {
     /** The delay between runs, or empty when the task is off (say why in the log). */
     protected abstract Optional<Duration> delay();
 
+    /** How long after the start the first run comes; the delay itself unless a task says otherwise. */
+    protected Duration initialDelay(Duration delay) {
+        return delay;
+    }
+
     /** One run. */
     protected abstract void runOnce() throws Exception;
 
@@ -38,6 +43,7 @@ public abstract class PeriodicTask implements SmartLifecycle {
             return;
         }
         long millis = delay.get().toMillis();
+        long first = initialDelay(delay.get()).toMillis();
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
@@ -49,7 +55,7 @@ public abstract class PeriodicTask implements SmartLifecycle {
             } catch (Exception e) {
                 log.warn("{} failed; it runs again in {} ms: {}", threadName, millis, e.toString());
             }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        }, first, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
